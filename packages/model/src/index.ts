@@ -1,0 +1,25 @@
+export type {
+  BpmnModel,
+  EndEventNode,
+  ExclusiveGatewayNode,
+  FlowNode,
+  FlowNodeOfKind,
+  InclusiveGatewayNode,
+  JobDefinition,
+  ManualTaskNode,
+  ParallelGatewayNode,
+  ProcessDefinition,
+  ScriptTaskNode,
+  SequenceFlow,
+  ServiceTaskNode,
+  StartEventNode,
+  SubProcessNode,
+  TaskNode,
+  UserTaskNode,
+  ValueExpression,
+  VariableMapping,
+} from './process-definition';
+export { NodeKind } from './process-definition';
+export type { Diagnostic } from './diagnostic';
+export { parseBpmn } from './parse-bpmn';
+export type { ParseOptions, ParseOutcome } from './parse-bpmn';

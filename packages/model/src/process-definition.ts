@@ -1,0 +1,156 @@
+/**
+ * The executable graph of a BPMN process: what the engine reads.
+ * Everything here is immutable and plain data, built once per deployed model.
+ */
+
+/** A value written in a Camunda 8 attribute: a static string, or a FEEL expression when it starts with `=`. */
+export type ValueExpression =
+  | { readonly kind: 'static'; readonly value: string }
+  | { readonly kind: 'feel'; readonly expression: string };
+
+/** One `zeebe:input` or `zeebe:output`: `source` is evaluated, the result is written to `target` (a name or a dotted path). */
+export interface VariableMapping {
+  readonly source: ValueExpression;
+  readonly target: string;
+}
+
+/** Node kinds the engine runs. */
+export const NodeKind = {
+  startEvent: 'startEvent',
+  endEvent: 'endEvent',
+  task: 'task',
+  manualTask: 'manualTask',
+  serviceTask: 'serviceTask',
+  userTask: 'userTask',
+  scriptTask: 'scriptTask',
+  exclusiveGateway: 'exclusiveGateway',
+  parallelGateway: 'parallelGateway',
+  inclusiveGateway: 'inclusiveGateway',
+  subProcess: 'subProcess',
+} as const;
+export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
+
+/** What a job worker is asked to do: `zeebe:taskDefinition` and `zeebe:taskHeaders`. */
+export interface JobDefinition {
+  readonly type: ValueExpression;
+  /** Number of attempts; `zeebe:taskDefinition retries`, default "3". */
+  readonly retries: ValueExpression;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+interface FlowNodeBase<K extends NodeKind> {
+  readonly kind: K;
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly documentation: string | undefined;
+  /** The id of the enclosing sub-process, or undefined when the node sits directly in the process. */
+  readonly parentId: string | undefined;
+  /** Ids of incoming sequence flows. */
+  readonly incoming: readonly string[];
+  /** Ids of outgoing sequence flows, in document order. */
+  readonly outgoing: readonly string[];
+  /** `zeebe:ioMapping` inputs: evaluated on activation, written as local variables of the element. */
+  readonly inputs: readonly VariableMapping[];
+  /** `zeebe:ioMapping` outputs: evaluated on completion, propagated to the enclosing scope. */
+  readonly outputs: readonly VariableMapping[];
+}
+
+export interface StartEventNode extends FlowNodeBase<'startEvent'> {
+  readonly eventDefinition: 'none';
+}
+
+export interface EndEventNode extends FlowNodeBase<'endEvent'> {
+  readonly eventDefinition: 'none' | 'terminate';
+}
+
+export type TaskNode = FlowNodeBase<'task'>;
+export type ManualTaskNode = FlowNodeBase<'manualTask'>;
+
+export interface ServiceTaskNode extends FlowNodeBase<'serviceTask'> {
+  readonly job: JobDefinition;
+}
+
+export interface UserTaskNode extends FlowNodeBase<'userTask'> {
+  /** `zeebe:assignmentDefinition assignee`. */
+  readonly assignee: ValueExpression | undefined;
+  /** `zeebe:assignmentDefinition candidateGroups`: a comma-separated list or a FEEL list. */
+  readonly candidateGroups: ValueExpression | undefined;
+  readonly candidateUsers: ValueExpression | undefined;
+  /** `zeebe:taskSchedule dueDate` / `followUpDate`: ISO 8601 date-time or FEEL. */
+  readonly dueDate: ValueExpression | undefined;
+  readonly followUpDate: ValueExpression | undefined;
+  /** `zeebe:priorityDefinition priority`, 0..100, default 50. */
+  readonly priority: ValueExpression | undefined;
+  /** `zeebe:formDefinition formId` (a linked form) or `formKey`. */
+  readonly formId: string | undefined;
+  readonly formKey: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** A script task runs `zeebe:script` in the engine, or is a job (`zeebe:taskDefinition`) like a service task. */
+export interface ScriptTaskNode extends FlowNodeBase<'scriptTask'> {
+  readonly script: { readonly expression: string; readonly resultVariable: string } | undefined;
+  readonly job: JobDefinition | undefined;
+}
+
+export interface ExclusiveGatewayNode extends FlowNodeBase<'exclusiveGateway'> {
+  readonly defaultFlowId: string | undefined;
+}
+
+export interface InclusiveGatewayNode extends FlowNodeBase<'inclusiveGateway'> {
+  readonly defaultFlowId: string | undefined;
+}
+
+export type ParallelGatewayNode = FlowNodeBase<'parallelGateway'>;
+
+export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
+  /** The none start event inside the sub-process. */
+  readonly startEventId: string;
+  /** Ids of the nodes directly inside. */
+  readonly childIds: readonly string[];
+}
+
+export type FlowNode =
+  | StartEventNode
+  | EndEventNode
+  | TaskNode
+  | ManualTaskNode
+  | ServiceTaskNode
+  | UserTaskNode
+  | ScriptTaskNode
+  | ExclusiveGatewayNode
+  | InclusiveGatewayNode
+  | ParallelGatewayNode
+  | SubProcessNode;
+
+export type FlowNodeOfKind<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
+
+export interface SequenceFlow {
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly sourceId: string;
+  readonly targetId: string;
+  /** The FEEL condition without its leading `=`, or undefined for an unconditional flow. */
+  readonly condition: string | undefined;
+}
+
+export interface ProcessDefinition {
+  /** The BPMN process id (`bpmn:process id`), the key users start instances by. */
+  readonly id: string;
+  readonly name: string | undefined;
+  readonly isExecutable: boolean;
+  readonly versionTag: string | undefined;
+  readonly nodes: ReadonlyMap<string, FlowNode>;
+  readonly flows: ReadonlyMap<string, SequenceFlow>;
+  /** The none start event of the process (top level). */
+  readonly startEventId: string;
+  /** Ids of the nodes directly in the process (not inside sub-processes). */
+  readonly childIds: readonly string[];
+}
+
+/** A parsed BPMN document. */
+export interface BpmnModel {
+  /** A hash of the XML text; the same text always gives the same hash. */
+  readonly contentHash: string;
+  readonly processes: readonly ProcessDefinition[];
+}
