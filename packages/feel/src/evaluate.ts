@@ -17,7 +17,7 @@ export interface FeelClock {
 }
 
 function withClock(context: FeelContext, clock: FeelClock | undefined): Record<string, unknown> {
-  if (clock === undefined) return context as Record<string, unknown>;
+  if (clock === undefined) return context;
   const instant = new Date(clock.now).toISOString();
   return {
     now: () => dateAndTime(instant),

@@ -21,5 +21,6 @@ export type {
 } from './process-definition';
 export { NodeKind } from './process-definition';
 export type { Diagnostic } from './diagnostic';
+export { DiagnosticCode } from './diagnostic-code';
 export { parseBpmn } from './parse-bpmn';
 export type { ParseOptions, ParseOutcome } from './parse-bpmn';

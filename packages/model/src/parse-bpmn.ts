@@ -1,5 +1,16 @@
-import type { BpmnModel } from './process-definition';
+import { buildModel } from './build-model';
+import { contentHash } from './content-hash';
+import { deepFreeze } from './deep-freeze';
 import type { Diagnostic } from './diagnostic';
+import { DiagnosticCode } from './diagnostic-code';
+import { DiagnosticList } from './diagnostic-list';
+import { ExpressionReader, type ExpressionCheck } from './expression-reader';
+import { messageOf } from './moddle-message';
+import { readWarnings } from './moddle-warnings';
+import { ParseCache } from './parse-cache';
+import type { BpmnModel } from './process-definition';
+import { readXml } from './read-xml';
+import { DEFAULT_MAX_BYTES, screenDocument } from './screen-document';
 
 export interface ParseOptions {
   /** Largest document accepted, in bytes of UTF-8. Default 16 MiB. */
@@ -15,7 +26,81 @@ export type ParseOutcome =
   | { readonly ok: true; readonly model: BpmnModel; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
-/** Parses and validates BPMN 2.0 XML. Never throws for bad input: problems come back as diagnostics. */
-export async function parseBpmn(_xml: string, _options: ParseOptions = {}): Promise<ParseOutcome> {
-  throw new Error('not implemented yet');
+// Deployments of the same files repeat; parsing is the expensive part.
+const cache = new ParseCache<Promise<ParseOutcome>>(64, 64 * 1024 * 1024);
+const checkIds = new WeakMap<ExpressionCheck, number>();
+let nextCheckId = 1;
+
+/**
+ * Parses and validates BPMN 2.0 XML. Never throws for bad input: problems come back as diagnostics.
+ * The same text with the same options gives the same frozen outcome object (parsed once, then cached).
+ */
+export async function parseBpmn(xml: string, options: ParseOptions = {}): Promise<ParseOutcome> {
+  try {
+    const rejection = screenDocument(xml, maxBytesOf(options));
+    if (rejection !== undefined) return failed([rejection]);
+    // the size limit was checked above, so the outcome depends only on the text and the checker
+    const hash = contentHash(xml);
+    const key = `${hash}:${checkKey(options.checkExpression)}`;
+    const cached = cache.get(key, xml);
+    if (cached !== undefined) return await cached;
+    const outcome = parseDocument(xml, hash, options.checkExpression);
+    cache.set(key, xml, outcome);
+    return await outcome;
+  } catch (error) {
+    return failed([internalFailure(error)]);
+  }
+}
+
+async function parseDocument(xml: string, hash: string, check: ExpressionCheck | undefined): Promise<ParseOutcome> {
+  try {
+    const reading = await readXml(withoutByteOrderMark(xml));
+    if (!reading.ok) return failed([reading.diagnostic]);
+    const diagnostics = new DiagnosticList();
+    const context = {
+      diagnostics,
+      references: readWarnings(reading.warnings, diagnostics),
+      expressions: new ExpressionReader(diagnostics, check),
+    };
+    const model = buildModel(reading.definitions, hash, context);
+    if (diagnostics.hasErrors) return failed(diagnostics.toArray());
+    return deepFreeze({ ok: true, model, diagnostics: diagnostics.toArray() });
+  } catch (error) {
+    return failed([internalFailure(error)]);
+  }
+}
+
+function maxBytesOf(options: ParseOptions): number {
+  const { maxBytes } = options;
+  return typeof maxBytes === 'number' && maxBytes >= 0 ? maxBytes : DEFAULT_MAX_BYTES;
+}
+
+/** The cache must not answer a parse with one checker by an outcome computed with another. */
+function checkKey(check: ExpressionCheck | undefined): string {
+  if (check === undefined) return 'none';
+  let id = checkIds.get(check);
+  if (id === undefined) {
+    id = nextCheckId++;
+    checkIds.set(check, id);
+  }
+  return String(id);
+}
+
+function withoutByteOrderMark(xml: string): string {
+  return xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+}
+
+function failed(diagnostics: readonly Diagnostic[]): ParseOutcome {
+  return deepFreeze({ ok: false, diagnostics });
+}
+
+function internalFailure(error: unknown): Diagnostic {
+  return {
+    severity: 'error',
+    code: DiagnosticCode.PARSER_FAILURE,
+    elementId: undefined,
+    message:
+      `Operon failed while reading this document (${messageOf(error)}). This is a bug in Operon, not in the model: ` +
+      'please report it with the file attached.',
+  };
 }

@@ -1,0 +1,39 @@
+import type { Variables } from './instance-state';
+
+/** What can be asked of a process instance. */
+export type Command =
+  | {
+      readonly type: 'create-instance';
+      readonly instanceKey: string;
+      readonly variables?: Variables;
+      readonly businessKey?: string;
+    }
+  | { readonly type: 'complete-job'; readonly jobKey: number; readonly variables?: Variables }
+  | {
+      readonly type: 'fail-job';
+      readonly jobKey: number;
+      /** Retries left after this failure; 0 raises an incident. */
+      readonly retries: number;
+      readonly errorMessage: string;
+      /** Wait this long before the job is handed out again. */
+      readonly retryBackoffMs?: number;
+    }
+  | { readonly type: 'complete-user-task'; readonly userTaskKey: number; readonly variables?: Variables }
+  | { readonly type: 'cancel-instance' }
+  | {
+      readonly type: 'resolve-incident';
+      readonly incidentKey: number;
+      /** For a job incident: the retries to give the job again (default 1). */
+      readonly retries?: number;
+    }
+  | {
+      readonly type: 'set-variables';
+      readonly variables: Variables;
+      /** The element instance whose scope receives the variables; default the process. */
+      readonly scopeKey?: number;
+      /** Set in that scope only, instead of propagating to where each variable is defined. */
+      readonly local?: boolean;
+    };
+
+export type CommandType = Command['type'];
+export type CommandOfType<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,0 +1,26 @@
+import type { ElementBehaviours } from './element-behaviour';
+import { endEvent } from './elements/end-event';
+import { exclusiveGateway } from './elements/exclusive-gateway';
+import { inclusiveGateway } from './elements/inclusive-gateway';
+import { parallelGateway } from './elements/parallel-gateway';
+import { scriptTask } from './elements/script-task';
+import { serviceTask } from './elements/service-task';
+import { startEvent } from './elements/start-event';
+import { subProcess } from './elements/sub-process';
+import { passThroughTask } from './elements/task';
+import { userTask } from './elements/user-task';
+
+/** Every node kind the model can produce has its behaviour here; a new kind does not compile until added. */
+export const elementBehaviours: ElementBehaviours = {
+  startEvent,
+  endEvent,
+  task: passThroughTask,
+  manualTask: passThroughTask,
+  serviceTask,
+  userTask,
+  scriptTask,
+  exclusiveGateway,
+  parallelGateway,
+  inclusiveGateway,
+  subProcess,
+};

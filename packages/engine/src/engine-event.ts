@@ -1,0 +1,57 @@
+import type { IncidentType, Job, UserTask, Variables } from './instance-state';
+
+/**
+ * What happened to a process instance. The history of an instance is its events;
+ * folding `apply` over them rebuilds its state.
+ */
+export type EngineEvent =
+  | {
+      readonly type: 'instance-created';
+      readonly instanceKey: string;
+      readonly processId: string;
+      readonly businessKey: string | undefined;
+      readonly rootKey: number;
+    }
+  | {
+      readonly type: 'element-activating';
+      readonly key: number;
+      readonly elementId: string;
+      readonly scopeKey: number | undefined;
+      /** For a joining gateway: the incoming flows whose tokens it consumes. */
+      readonly consumedFlowIds?: readonly string[];
+    }
+  | { readonly type: 'element-activated'; readonly key: number; readonly elementId: string }
+  | { readonly type: 'element-completing'; readonly key: number; readonly elementId: string }
+  | { readonly type: 'element-completed'; readonly key: number; readonly elementId: string }
+  | { readonly type: 'element-terminated'; readonly key: number; readonly elementId: string }
+  | { readonly type: 'instance-terminated'; readonly reason: 'cancelled' | 'terminate-end-event' }
+  | { readonly type: 'flow-taken'; readonly flowId: string; readonly scopeKey: number; readonly joinAt?: string }
+  | { readonly type: 'join-tokens-discarded'; readonly scopeKey: number }
+  | { readonly type: 'variables-set'; readonly scopeKey: number; readonly variables: Variables }
+  | { readonly type: 'job-created'; readonly job: Job }
+  | { readonly type: 'job-completed'; readonly jobKey: number; readonly variables: Variables }
+  | {
+      readonly type: 'job-failed';
+      readonly jobKey: number;
+      readonly retries: number;
+      readonly errorMessage: string;
+      readonly retryBackoffMs: number;
+    }
+  | { readonly type: 'job-retries-updated'; readonly jobKey: number; readonly retries: number }
+  | { readonly type: 'job-cancelled'; readonly jobKey: number }
+  | { readonly type: 'user-task-created'; readonly userTask: UserTask }
+  | { readonly type: 'user-task-completed'; readonly userTaskKey: number; readonly variables: Variables }
+  | { readonly type: 'user-task-cancelled'; readonly userTaskKey: number }
+  | {
+      readonly type: 'incident-raised';
+      readonly incidentKey: number;
+      readonly elementInstanceKey: number;
+      readonly elementId: string;
+      readonly incidentType: IncidentType;
+      readonly message: string;
+      readonly jobKey: number | undefined;
+    }
+  | { readonly type: 'incident-resolved'; readonly incidentKey: number };
+
+export type EngineEventType = EngineEvent['type'];
+export type EngineEventOfType<T extends EngineEventType> = Extract<EngineEvent, { type: T }>;

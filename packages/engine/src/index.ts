@@ -1,0 +1,20 @@
+export { process } from './process';
+export type { ProcessResult } from './process';
+export { apply, replay } from './apply';
+export type { EngineContext } from './processing';
+export type { Command, CommandType, CommandOfType } from './command';
+export type { EngineEvent, EngineEventType, EngineEventOfType } from './engine-event';
+export type { Effect } from './effect';
+export type { Rejection } from './rejection';
+export { IncidentType, InstanceStatus } from './instance-state';
+export type {
+  ElementInstance,
+  ElementPhase,
+  Incident,
+  InstanceState,
+  Job,
+  UserTask,
+  Variables,
+} from './instance-state';
+export { runInMemory } from './in-memory-run';
+export type { InMemoryRun, InMemoryRunOptions, RunStatus } from './in-memory-run';

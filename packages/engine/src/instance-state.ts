@@ -1,0 +1,98 @@
+/**
+ * The state of one process instance. Plain, serialisable data: the runtime stores it as JSON.
+ * Only appliers (apply.ts) produce new states.
+ */
+
+export const InstanceStatus = {
+  active: 'active',
+  completed: 'completed',
+  /** Cancelled by a command, or ended by a terminate end event at the process level. */
+  terminated: 'terminated',
+} as const;
+export type InstanceStatus = (typeof InstanceStatus)[keyof typeof InstanceStatus];
+
+/**
+ * Where an element instance is in its lifecycle. An incident stops an element in
+ * `activating` or `completing`; resolving the incident retries that phase.
+ */
+export type ElementPhase = 'activating' | 'active' | 'completing';
+
+export interface ElementInstance {
+  /** Unique within the process instance. */
+  readonly key: number;
+  readonly elementId: string;
+  /** The enclosing element instance (the process or a sub-process); undefined for the process itself. */
+  readonly scopeKey: number | undefined;
+  readonly phase: ElementPhase;
+  readonly jobKey: number | undefined;
+  readonly userTaskKey: number | undefined;
+  readonly incidentKey: number | undefined;
+}
+
+export interface Job {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly type: string;
+  readonly retries: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly errorMessage: string | undefined;
+}
+
+export interface UserTask {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly name: string | undefined;
+  readonly assignee: string | undefined;
+  readonly candidateGroups: readonly string[];
+  readonly candidateUsers: readonly string[];
+  readonly dueDate: string | undefined;
+  readonly followUpDate: string | undefined;
+  /** 0..100, higher is more urgent; Camunda 8's default is 50. */
+  readonly priority: number;
+  readonly formId: string | undefined;
+  readonly formKey: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export const IncidentType = {
+  /** A FEEL expression failed or returned a value of the wrong type. */
+  expression: 'EXPRESSION_ERROR',
+  /** No outgoing sequence flow could be taken. */
+  noOutgoingFlow: 'NO_OUTGOING_FLOW',
+  /** A job failed and has no retries left. */
+  jobNoRetries: 'JOB_NO_RETRIES',
+} as const;
+export type IncidentType = (typeof IncidentType)[keyof typeof IncidentType];
+
+export interface Incident {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly type: IncidentType;
+  readonly message: string;
+  readonly jobKey: number | undefined;
+}
+
+export type Variables = Readonly<Record<string, unknown>>;
+
+export interface InstanceState {
+  readonly instanceKey: string;
+  readonly processId: string;
+  readonly businessKey: string | undefined;
+  readonly status: InstanceStatus;
+  /** The element instance key of the process itself: the root variable scope. */
+  readonly rootKey: number;
+  /** The next free element/job/task/incident key. */
+  readonly nextKey: number;
+  /** Element instances that have not ended. */
+  readonly elements: Readonly<Record<number, ElementInstance>>;
+  /** Variables by scope (element instance key). */
+  readonly variables: Readonly<Record<number, Variables>>;
+  readonly jobs: Readonly<Record<number, Job>>;
+  readonly userTasks: Readonly<Record<number, UserTask>>;
+  readonly incidents: Readonly<Record<number, Incident>>;
+  /** Tokens waiting at joining gateways: scope key → gateway id → incoming flow id → count. */
+  readonly joins: Readonly<Record<number, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
+}

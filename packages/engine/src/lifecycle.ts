@@ -1,0 +1,135 @@
+import { applyInputMappings, applyOutputMappings } from './behaviours/variable-mappings';
+import { isJoin, readyFlows, waitingInclusiveJoins } from './behaviours/joins';
+import { propagateVariables, setLocalVariables } from './behaviours/variable-scope';
+import type { ElementBehaviour, Lifecycle } from './element-behaviour';
+import { elementBehaviours } from './element-behaviours';
+import type { FlowNode } from '@operon/model';
+import type { Variables } from './instance-state';
+import type { Processing } from './processing';
+
+/**
+ * The lifecycle every element shares (as in Zeebe): activating → activated → completing → completed,
+ * or terminated. Input mappings run while activating, output mappings while completing; an incident
+ * stops the element in that phase, and resolving it runs the phase again.
+ */
+
+function behaviourOf(node: FlowNode): ElementBehaviour<FlowNode> {
+  return elementBehaviours[node.kind];
+}
+
+export function activateElement(p: Processing, elementId: string, scopeKey: number, consumedFlowIds?: readonly string[]): void {
+  const key = p.newKey();
+  p.emit(
+    consumedFlowIds
+      ? { type: 'element-activating', key, elementId, scopeKey, consumedFlowIds }
+      : { type: 'element-activating', key, elementId, scopeKey },
+  );
+  p.schedule(() => runActivation(p, key));
+}
+
+/** Runs (or, after an incident, re-runs) the activation of an element. */
+export function runActivation(p: Processing, key: number): void {
+  const element = p.element(key);
+  if (!element || element.phase !== 'activating') return;
+  const node = p.node(element.elementId);
+  if (!applyInputMappings(p, node, element)) return;
+  const outcome = behaviourOf(node).activate(p, node, element, lifecycle(p));
+  if (outcome === 'complete') completeElement(p, key);
+}
+
+/** Completes an element; `variables` (from a job, a user task or a script) merge in first. */
+export function completeElement(p: Processing, key: number, variables?: Variables): void {
+  const element = p.element(key);
+  if (!element || element.phase !== 'active') return;
+  const node = p.node(element.elementId);
+  if (variables && Object.keys(variables).length > 0) {
+    // With output mappings the variables stay local and the mappings decide what leaves the element.
+    if (node.outputs.length > 0) setLocalVariables(p, key, variables);
+    else propagateVariables(p, key, variables);
+  }
+  p.emit({ type: 'element-completing', key, elementId: element.elementId });
+  p.schedule(() => runCompletion(p, key));
+}
+
+/** Runs (or, after an incident, re-runs) the completion of an element: outputs, then outgoing flows. */
+export function runCompletion(p: Processing, key: number): void {
+  const element = p.element(key);
+  if (!element || element.phase !== 'completing' || element.scopeKey === undefined) return;
+  const node = p.node(element.elementId);
+  if (!applyOutputMappings(p, node, element)) return;
+  const flows = behaviourOf(node).outgoing(p, node, element);
+  if (flows === undefined) return;
+  p.emit({ type: 'element-completed', key, elementId: element.elementId });
+  for (const flowId of flows) takeFlow(p, flowId, element.scopeKey);
+  tokenMoved(p, element.scopeKey);
+}
+
+function takeFlow(p: Processing, flowId: string, scopeKey: number): void {
+  const flow = p.definition.flows.get(flowId);
+  if (!flow) throw new Error(`sequence flow '${flowId}' is not in process '${p.definition.id}'`);
+  const target = p.node(flow.targetId);
+  if (!isJoin(target)) {
+    p.emit({ type: 'flow-taken', flowId, scopeKey });
+    activateElement(p, target.id, scopeKey);
+    return;
+  }
+  p.emit({ type: 'flow-taken', flowId, scopeKey, joinAt: target.id });
+  tryJoin(p, target, scopeKey);
+}
+
+function tryJoin(p: Processing, gateway: FlowNode, scopeKey: number): void {
+  const flows = readyFlows(p, gateway, scopeKey);
+  if (flows) activateElement(p, gateway.id, scopeKey, flows);
+}
+
+/**
+ * After a token left an element of a scope: an inclusive join may no longer wait for it, and a
+ * scope with nothing left inside it completes.
+ */
+function tokenMoved(p: Processing, scopeKey: number): void {
+  for (const gateway of waitingInclusiveJoins(p, scopeKey)) tryJoin(p, gateway, scopeKey);
+  p.schedule(() => completeScopeIfDone(p, scopeKey));
+}
+
+function completeScopeIfDone(p: Processing, scopeKey: number): void {
+  const scope = p.element(scopeKey);
+  if (!scope || scope.phase !== 'active') return;
+  if (p.childrenOf(scopeKey).length > 0 || p.draft.joins[scopeKey]) return;
+  if (scopeKey !== p.draft.rootKey) {
+    completeElement(p, scopeKey);
+    return;
+  }
+  p.emit({ type: 'element-completing', key: scopeKey, elementId: scope.elementId });
+  p.emit({ type: 'element-completed', key: scopeKey, elementId: scope.elementId });
+  p.effect({ type: 'instance-ended', status: p.draft.status });
+}
+
+/** Terminates an element and everything inside it, releasing jobs, tasks and incidents. */
+export function terminateElement(p: Processing, key: number): void {
+  const element = p.element(key);
+  if (!element) return;
+  for (const child of p.childrenOf(key)) terminateElement(p, child.key);
+  if (element.scopeKey !== undefined) {
+    const node = p.node(element.elementId);
+    behaviourOf(node).terminate?.(p, node, element);
+  }
+  if (element.incidentKey !== undefined) p.emit({ type: 'incident-resolved', incidentKey: element.incidentKey });
+  p.emit({ type: 'element-terminated', key, elementId: element.elementId });
+}
+
+/** Starts a new instance: the process scope, then its none start event. */
+export function startInstance(p: Processing, variables: Variables): void {
+  const rootKey = p.draft.rootKey;
+  p.emit({ type: 'element-activating', key: rootKey, elementId: p.definition.id, scopeKey: undefined });
+  setLocalVariables(p, rootKey, variables);
+  p.emit({ type: 'element-activated', key: rootKey, elementId: p.definition.id });
+  activateElement(p, p.definition.startEventId, rootKey);
+}
+
+function lifecycle(p: Processing): Lifecycle {
+  return {
+    activate: (elementId, scopeKey) => activateElement(p, elementId, scopeKey),
+    complete: (key, variables) => completeElement(p, key, variables),
+    terminate: (key) => terminateElement(p, key),
+  };
+}

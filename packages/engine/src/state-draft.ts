@@ -1,0 +1,47 @@
+import type { ElementInstance, Incident, InstanceState, Job, UserTask, Variables } from './instance-state';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A working copy of an instance state that appliers may change in place.
+ * Its top-level records are fresh copies, so the state it was made from is never touched;
+ * the records' values (element instances, jobs, …) are replaced, never mutated.
+ */
+export interface StateDraft extends Mutable<Omit<InstanceState, 'elements' | 'variables' | 'jobs' | 'userTasks' | 'incidents' | 'joins'>> {
+  elements: Record<number, ElementInstance>;
+  variables: Record<number, Variables>;
+  jobs: Record<number, Job>;
+  userTasks: Record<number, UserTask>;
+  incidents: Record<number, Incident>;
+  joins: Record<number, Record<string, Record<string, number>>>;
+}
+
+export function draftOf(state: InstanceState): StateDraft {
+  return {
+    ...state,
+    elements: { ...state.elements },
+    variables: { ...state.variables },
+    jobs: { ...state.jobs },
+    userTasks: { ...state.userTasks },
+    incidents: { ...state.incidents },
+    joins: { ...state.joins },
+  };
+}
+
+/** The state before `instance-created`: nothing exists yet. */
+export function emptyDraft(): StateDraft {
+  return {
+    instanceKey: '',
+    processId: '',
+    businessKey: undefined,
+    status: 'active',
+    rootKey: 0,
+    nextKey: 1,
+    elements: {},
+    variables: {},
+    jobs: {},
+    userTasks: {},
+    incidents: {},
+    joins: {},
+  };
+}

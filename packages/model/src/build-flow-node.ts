@@ -1,0 +1,99 @@
+import type { BuildContext } from './build-context';
+import { DiagnosticCode } from './diagnostic-code';
+import { describeElement, nodeKindLabel } from './element-label';
+import { buildJob, buildMappings, buildScriptTask, buildUserTask } from './build-task';
+import { documentationOf, elementId, elementProperty, stringProperty, type ModdleElement } from './moddle-element';
+import type { FlowNode, JobDefinition, NodeKind, TaskNode } from './process-definition';
+import { eventDefinitionsOf } from './supported-elements';
+import { readZeebeExtensions, type ZeebeExtensions } from './zeebe-extensions';
+
+/** The fields every node has; `incoming` and `outgoing` stay empty until the flows of the scope are read. */
+export type NodeBase = Omit<TaskNode, 'kind'>;
+
+/** A flow node of a supported kind other than a sub-process (those are built with their contents). */
+export function buildFlowNode(
+  element: ModdleElement,
+  kind: Exclude<NodeKind, 'subProcess'>,
+  id: string,
+  parentId: string | undefined,
+  context: BuildContext,
+): FlowNode {
+  const zeebe = readZeebeExtensions(element);
+  const base = buildNodeBase(element, kind, id, parentId, zeebe, context);
+  const subject = `${nodeKindLabel(kind)} '${id}'`;
+  switch (kind) {
+    case 'startEvent':
+      return { kind, ...base, eventDefinition: 'none' };
+    case 'endEvent': {
+      const terminate = eventDefinitionsOf(element).some(({ $type }) => $type === 'bpmn:TerminateEventDefinition');
+      return { kind, ...base, eventDefinition: terminate ? 'terminate' : 'none' };
+    }
+    case 'task':
+    case 'manualTask':
+    case 'parallelGateway':
+      return { kind, ...base };
+    case 'serviceTask':
+      return { kind, ...base, job: buildJob(zeebe, id, subject, context) ?? missingJobType(id, context) };
+    case 'userTask':
+      return { kind, ...base, ...buildUserTask(zeebe, id, subject, context) };
+    case 'scriptTask':
+      return { kind, ...base, ...buildScriptTask(zeebe, id, subject, context) };
+    case 'exclusiveGateway':
+    case 'inclusiveGateway':
+      return { kind, ...base, defaultFlowId: defaultFlowOf(element, kind, id, context) };
+  }
+}
+
+export function buildNodeBase(
+  element: ModdleElement,
+  kind: NodeKind,
+  id: string,
+  parentId: string | undefined,
+  zeebe: ZeebeExtensions,
+  context: BuildContext,
+): NodeBase {
+  const subject = `${nodeKindLabel(kind)} '${id}'`;
+  for (const listener of zeebe.listeners) {
+    context.diagnostics.warning(
+      DiagnosticCode.UNSUPPORTED_EXTENSION,
+      id,
+      `${describeElement(nodeKindLabel(kind), id)} has ${listener}, which Operon does not run yet; they are ignored. ` +
+        'Remove them, or move their work into tasks of the process.',
+    );
+  }
+  return {
+    id,
+    name: stringProperty(element, 'name'),
+    documentation: documentationOf(element),
+    parentId,
+    incoming: [],
+    outgoing: [],
+    inputs: buildMappings(zeebe.inputs, 'input', id, subject, context),
+    outputs: buildMappings(zeebe.outputs, 'output', id, subject, context),
+  };
+}
+
+function missingJobType(id: string, context: BuildContext): JobDefinition {
+  context.diagnostics.error(
+    DiagnosticCode.MISSING_TASK_TYPE,
+    id,
+    `Service task '${id}' has no job type. Add a zeebe:taskDefinition with a type, e.g. type="payment" ` +
+      '(in Camunda Modeler: Task definition > Type), so that a job worker can pick it up.',
+  );
+  return { type: { kind: 'static', value: '' }, retries: { kind: 'static', value: '3' }, headers: {} };
+}
+
+function defaultFlowOf(element: ModdleElement, kind: NodeKind, id: string, context: BuildContext): string | undefined {
+  const unresolved = context.references.get(element, 'bpmn:default');
+  if (unresolved !== undefined) {
+    context.diagnostics.error(
+      DiagnosticCode.DEFAULT_FLOW_INVALID,
+      id,
+      `${describeElement(nodeKindLabel(kind), id)} names '${unresolved}' as its default flow, but there is no ` +
+        'sequence flow with that id. Choose one of its outgoing flows as the default, or remove the default.',
+    );
+    return undefined;
+  }
+  const flow = elementProperty(element, 'default');
+  return flow === undefined ? undefined : elementId(flow);
+}

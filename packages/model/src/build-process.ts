@@ -1,0 +1,157 @@
+import type { BuildContext } from './build-context';
+import { buildFlowNode, buildNodeBase } from './build-flow-node';
+import { buildSequenceFlow } from './build-sequence-flow';
+import { DiagnosticCode } from './diagnostic-code';
+import { capitalize, describeElement, nodeKindLabel } from './element-label';
+import { elementId, elementsProperty, isInstanceOf, stringProperty, type ModdleElement } from './moddle-element';
+import type { FlowNode, ProcessDefinition, SequenceFlow, SubProcessNode } from './process-definition';
+import { nodeKindOf, unsupportedReason } from './supported-elements';
+import { readZeebeExtensions } from './zeebe-extensions';
+
+/** Sub-processes nested deeper than this are refused (NESTING_TOO_DEEP): no real model needs it, and it bounds recursion. */
+export const MAX_SUB_PROCESS_DEPTH = 32;
+
+/** Nodes and flows of a whole process, collected scope by scope; `order` keeps the nodes in document order. */
+interface ProcessDraft {
+  readonly order: string[];
+  readonly nodes: Map<string, FlowNode>;
+  readonly flows: Map<string, SequenceFlow>;
+}
+
+interface ScopeResult {
+  readonly childIds: readonly string[];
+  readonly startEventId: string;
+}
+
+/** An executable `bpmn:process` as the engine's graph. Problems are reported to the context, not thrown. */
+export function buildProcess(element: ModdleElement, id: string, context: BuildContext): ProcessDefinition {
+  const draft: ProcessDraft = { order: [], nodes: new Map(), flows: new Map() };
+  const zeebe = readZeebeExtensions(element);
+  for (const listener of zeebe.listeners) {
+    context.diagnostics.warning(
+      DiagnosticCode.UNSUPPORTED_EXTENSION,
+      id,
+      `Process '${id}' has ${listener}, which Operon does not run yet; they are ignored. Remove them, or move their work into tasks.`,
+    );
+  }
+  const scope = buildScope(element, `process '${id}'`, id, undefined, 0, draft, context);
+  return {
+    id,
+    name: stringProperty(element, 'name'),
+    isExecutable: true,
+    versionTag: zeebe.versionTag,
+    nodes: connect(draft),
+    flows: draft.flows,
+    startEventId: scope.startEventId,
+    childIds: scope.childIds,
+  };
+}
+
+/** The contents of a process or sub-process: its nodes (recursively), its flows, its one none start event. */
+function buildScope(
+  container: ModdleElement,
+  subject: string,
+  containerId: string,
+  parentId: string | undefined,
+  depth: number,
+  draft: ProcessDraft,
+  context: BuildContext,
+): ScopeResult {
+  const elements = elementsProperty(container, 'flowElements');
+  const childIds: string[] = [];
+  const flowNodeIds = new Set<string>();
+  const noneStartEventIds: string[] = [];
+
+  for (const element of elements) {
+    if (!isInstanceOf(element, 'bpmn:FlowNode')) continue; // sequence flows below; data objects are not run
+    const id = elementId(element);
+    const kind = nodeKindOf(element);
+    if (id === undefined) {
+      const label = kind === undefined ? 'flow node' : nodeKindLabel(kind);
+      context.diagnostics.error(DiagnosticCode.MISSING_ID, containerId, `${describeElement(label, undefined)} in ${subject} needs a unique id, e.g. id="Task_1".`);
+      continue;
+    }
+    flowNodeIds.add(id);
+    const reason = unsupportedReason(element);
+    if (kind === undefined || reason !== undefined) {
+      context.diagnostics.error(DiagnosticCode.UNSUPPORTED_ELEMENT, id, reason ?? `${describeElement(element.$type, id)} is not supported.`);
+      continue;
+    }
+    draft.order.push(id);
+    const node =
+      kind === 'subProcess'
+        ? buildSubProcess(element, id, parentId, depth + 1, draft, context)
+        : buildFlowNode(element, kind, id, parentId, context);
+    draft.nodes.set(id, node);
+    childIds.push(id);
+    if (kind === 'startEvent') noneStartEventIds.push(id);
+  }
+
+  const scope = { nodeIds: new Set(childIds), flowNodeIds };
+  for (const element of elements) {
+    if (element.$type !== 'bpmn:SequenceFlow') continue;
+    const flow = buildSequenceFlow(element, scope, context);
+    if (flow !== undefined) draft.flows.set(flow.id, flow);
+  }
+
+  return { childIds, startEventId: theNoneStartEvent(noneStartEventIds, subject, containerId, context) };
+}
+
+function buildSubProcess(
+  element: ModdleElement,
+  id: string,
+  parentId: string | undefined,
+  depth: number,
+  draft: ProcessDraft,
+  context: BuildContext,
+): SubProcessNode {
+  const base = buildNodeBase(element, 'subProcess', id, parentId, readZeebeExtensions(element), context);
+  if (depth > MAX_SUB_PROCESS_DEPTH) {
+    context.diagnostics.error(
+      DiagnosticCode.NESTING_TOO_DEEP,
+      id,
+      `Sub-process '${id}' is nested ${depth} levels deep; Operon reads at most ${MAX_SUB_PROCESS_DEPTH}. ` +
+        'Flatten the model: move inner steps up a level.',
+    );
+    return { kind: 'subProcess', ...base, startEventId: '', childIds: [] };
+  }
+  const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, draft, context);
+  return { kind: 'subProcess', ...base, startEventId: scope.startEventId, childIds: scope.childIds };
+}
+
+function theNoneStartEvent(ids: readonly string[], subject: string, containerId: string, context: BuildContext): string {
+  const [first] = ids;
+  if (ids.length === 1 && first !== undefined) return first;
+  const where = subject.startsWith('sub-process') ? 'inside it, where the sub-process begins' : 'where instances begin';
+  context.diagnostics.error(
+    DiagnosticCode.NO_START_EVENT,
+    containerId,
+    ids.length === 0
+      ? `${capitalize(subject)} has no none start event. Add a start event without an event definition, ${where}.`
+      : `${capitalize(subject)} has ${ids.length} none start events (${ids.map((id) => `'${id}'`).join(', ')}), ` +
+          'but needs exactly one. Keep one and remove the others, joining their paths after it.',
+  );
+  return '';
+}
+
+/** Fills each node's incoming and outgoing flow ids (outgoing in document order), in document order of nodes. */
+function connect(draft: ProcessDraft): ReadonlyMap<string, FlowNode> {
+  const incoming = new Map<string, string[]>();
+  const outgoing = new Map<string, string[]>();
+  const add = (index: Map<string, string[]>, nodeId: string, flowId: string): void => {
+    const list = index.get(nodeId) ?? [];
+    list.push(flowId);
+    index.set(nodeId, list);
+  };
+  for (const flow of draft.flows.values()) {
+    add(outgoing, flow.sourceId, flow.id);
+    add(incoming, flow.targetId, flow.id);
+  }
+  const nodes = new Map<string, FlowNode>();
+  for (const id of draft.order) {
+    const node = draft.nodes.get(id);
+    if (node === undefined) continue;
+    nodes.set(id, { ...node, incoming: incoming.get(id) ?? [], outgoing: outgoing.get(id) ?? [] });
+  }
+  return nodes;
+}

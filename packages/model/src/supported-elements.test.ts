@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { codesOf, executableProcess, expectDiagnostic, onlyProcess, parse, startToEnd } from '../test/bpmn-document';
+
+/** start → element → end, so that only the element itself can be wrong. */
+function around(element: string, id: string): string {
+  return executableProcess(
+    startToEnd(`${element}
+      <bpmn:sequenceFlow id="in" sourceRef="start" targetRef="${id}" />
+      <bpmn:sequenceFlow id="out" sourceRef="${id}" targetRef="end" />`),
+  );
+}
+
+describe('elements Operon does not run yet', () => {
+  it.each([
+    ['timer start event', '<bpmn:startEvent id="x"><bpmn:timerEventDefinition /></bpmn:startEvent>'],
+    ['message start event', '<bpmn:startEvent id="x"><bpmn:messageEventDefinition /></bpmn:startEvent>'],
+    ['timer intermediate catch event', '<bpmn:intermediateCatchEvent id="x"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>'],
+    ['message intermediate throw event', '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>'],
+    ['intermediate throw event', '<bpmn:intermediateThrowEvent id="x" />'],
+    ['error end event', '<bpmn:endEvent id="x"><bpmn:errorEventDefinition /></bpmn:endEvent>'],
+    ['call activity', '<bpmn:callActivity id="x" />'],
+    ['business rule task', '<bpmn:businessRuleTask id="x" />'],
+    ['send task', '<bpmn:sendTask id="x" />'],
+    ['receive task', '<bpmn:receiveTask id="x" />'],
+    ['complex gateway', '<bpmn:complexGateway id="x" />'],
+    ['event based gateway', '<bpmn:eventBasedGateway id="x" />'],
+    ['transaction', '<bpmn:transaction id="x" />'],
+    ['ad hoc sub-process', '<bpmn:adHocSubProcess id="x" />'],
+    ['event sub-process', '<bpmn:subProcess id="x" triggeredByEvent="true"><bpmn:startEvent id="xs" /></bpmn:subProcess>'],
+  ])('refuses a %s with UNSUPPORTED_ELEMENT, naming its type', async (label, element) => {
+    // given a process using the element
+    // when parsed
+    const outcome = await parse(around(element, 'x'));
+
+    // then the element is named, with what to do
+    expect(outcome.ok).toBe(false);
+    const { message } = expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 'x');
+    expect(message.toLowerCase()).toContain(`${label} 'x' is not supported`);
+    expect(message).toContain('Operon does not run');
+  });
+
+  it('refuses a boundary event with UNSUPPORTED_ELEMENT', async () => {
+    const outcome = await parse(
+      around('<bpmn:task id="t" /><bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>', 't'),
+    );
+
+    expect(expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 'b').message).toContain('Timer boundary event');
+  });
+
+  it.each([
+    ['multi-instance', '<bpmn:multiInstanceLoopCharacteristics />'],
+    ['standard loop', '<bpmn:standardLoopCharacteristics />'],
+  ])('refuses %s loop characteristics with UNSUPPORTED_ELEMENT', async (label, loop) => {
+    const outcome = await parse(around(`<bpmn:task id="t">${loop}</bpmn:task>`, 't'));
+
+    expect(expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 't').message).toContain(`${label} characteristics`);
+  });
+
+  it('does not also report the flows of an unsupported element', async () => {
+    const outcome = await parse(around('<bpmn:callActivity id="x" />', 'x'));
+
+    expect(codesOf(outcome)).toEqual(['UNSUPPORTED_ELEMENT']);
+  });
+
+  it('ignores data objects and text annotations, which do not run', async () => {
+    const outcome = await parse(
+      executableProcess(`${startToEnd()}<bpmn:dataObject id="data" /><bpmn:dataObjectReference id="ref" dataObjectRef="data" />
+        <bpmn:textAnnotation id="note"><bpmn:text>hello</bpmn:text></bpmn:textAnnotation>`),
+    );
+
+    expect(outcome.diagnostics).toEqual([]);
+  });
+
+  it('warns with UNSUPPORTED_EXTENSION about execution listeners, which are ignored', async () => {
+    const outcome = await parse(
+      around(
+        `<bpmn:task id="t"><bpmn:extensionElements><zeebe:executionListeners>
+           <zeebe:executionListener eventType="start" type="audit" />
+         </zeebe:executionListeners></bpmn:extensionElements></bpmn:task>`,
+        't',
+      ),
+    );
+
+    expect(outcome.ok).toBe(true);
+    expect(expectDiagnostic(outcome, 'UNSUPPORTED_EXTENSION', 't').message).toContain('zeebe:executionListeners');
+  });
+
+  it('warns with UNSUPPORTED_EXTENSION about a zeebe element it does not know, and still runs the model', async () => {
+    const outcome = await parse(
+      around('<bpmn:task id="t"><bpmn:extensionElements><zeebe:somethingNew a="1" /></bpmn:extensionElements></bpmn:task>', 't'),
+    );
+
+    expect(onlyProcess(outcome).nodes.get('t')?.kind).toBe('task');
+    expect(expectDiagnostic(outcome, 'UNSUPPORTED_EXTENSION', undefined).message).toContain('<zeebe:somethingNew>');
+  });
+
+  it('refuses a flow node without an id with MISSING_ID, naming its process', async () => {
+    const outcome = await parse(executableProcess(`${startToEnd()}<bpmn:task name="nameless" />`));
+
+    expect(expectDiagnostic(outcome, 'MISSING_ID', 'process').message).toContain("A task without an id in process 'process'");
+  });
+
+  it('refuses sub-processes nested deeper than 32 levels with NESTING_TOO_DEEP', async () => {
+    // given 40 sub-processes inside each other
+    let inner = '<bpmn:startEvent id="s40" />';
+    for (let level = 40; level >= 1; level--) {
+      inner = `<bpmn:startEvent id="s${level}" /><bpmn:subProcess id="sub${level}">${inner}</bpmn:subProcess>`;
+    }
+
+    const outcome = await parse(executableProcess(inner.replace('<bpmn:startEvent id="s1" />', '<bpmn:startEvent id="start" />')));
+
+    expect(outcome.ok).toBe(false);
+    expectDiagnostic(outcome, 'NESTING_TOO_DEEP', 'sub33');
+  });
+});
