@@ -18,7 +18,9 @@ export async function readModelFile(path: string): Promise<ParseOutcome> {
     throw new CliUsageError(`Cannot read ${path}: ${describeFsError(error)}.`);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new CliUsageError(`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; BPMN models over 16 MB are not accepted.`);
+    throw new CliUsageError(
+      `${path} is ${(size / 1024 / 1024).toFixed(1)} MB; BPMN models over 16 MB are not accepted.`,
+    );
   }
   const xml = await readFile(path, 'utf8');
   return parseBpmn(xml, { checkExpression: checkSyntax });

@@ -17,7 +17,9 @@ export async function readVariables(argument: string | undefined): Promise<Recor
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CliUsageError(`--vars is not valid JSON (${(error as Error).message}). Example: --vars '{"amount": 100}'.`);
+    throw new CliUsageError(
+      `--vars is not valid JSON (${(error as Error).message}). Example: --vars '{"amount": 100}'.`,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new CliUsageError('--vars must be a JSON object, for example {"amount": 100}.');

@@ -110,6 +110,26 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   'user-task-cancelled': (draft, event) => {
     delete draft.userTasks[event.userTaskKey];
   },
+  'timer-scheduled': (draft, event) => {
+    reserveKey(draft, event.timer.key);
+    draft.timers[event.timer.key] = event.timer;
+  },
+  'timer-triggered': (draft, event) => {
+    delete draft.timers[event.timerKey];
+  },
+  'timer-cancelled': (draft, event) => {
+    delete draft.timers[event.timerKey];
+  },
+  'subscription-opened': (draft, event) => {
+    reserveKey(draft, event.subscription.key);
+    draft.subscriptions[event.subscription.key] = event.subscription;
+  },
+  'message-correlated': (draft, event) => {
+    delete draft.subscriptions[event.subscriptionKey];
+  },
+  'subscription-closed': (draft, event) => {
+    delete draft.subscriptions[event.subscriptionKey];
+  },
   'incident-raised': (draft, event) => {
     reserveKey(draft, event.incidentKey);
     draft.incidents[event.incidentKey] = {

@@ -26,6 +26,12 @@ export type Command =
       /** For a job incident: the retries to give the job again (default 1). */
       readonly retries?: number;
     }
+  | { readonly type: 'trigger-timer'; readonly timerKey: number }
+  | {
+      readonly type: 'correlate-message';
+      readonly subscriptionKey: number;
+      readonly variables?: Variables;
+    }
   | {
       readonly type: 'set-variables';
       readonly variables: Variables;

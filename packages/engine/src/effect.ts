@@ -1,4 +1,4 @@
-import type { InstanceStatus, Job, UserTask, Variables } from './instance-state';
+import type { InstanceStatus, Job, MessageSubscription, Timer, UserTask, Variables } from './instance-state';
 
 /**
  * Work the runtime must do after the events are stored: hand out jobs, open or close
@@ -16,4 +16,8 @@ export type Effect =
   | { readonly type: 'cancel-job'; readonly jobKey: number }
   | { readonly type: 'open-user-task'; readonly userTask: UserTask; readonly variables: Variables }
   | { readonly type: 'close-user-task'; readonly userTaskKey: number }
+  | { readonly type: 'schedule-timer'; readonly timer: Timer }
+  | { readonly type: 'cancel-timer'; readonly timerKey: number }
+  | { readonly type: 'open-subscription'; readonly subscription: MessageSubscription }
+  | { readonly type: 'close-subscription'; readonly subscriptionKey: number }
   | { readonly type: 'instance-ended'; readonly status: InstanceStatus };

@@ -9,6 +9,8 @@ import { startEvent } from './elements/start-event';
 import { subProcess } from './elements/sub-process';
 import { passThroughTask } from './elements/task';
 import { userTask } from './elements/user-task';
+import { intermediateCatchEvent } from './elements/intermediate-catch-event';
+import { receiveTask } from './elements/receive-task';
 
 /** Every node kind the model can produce has its behaviour here; a new kind does not compile until added. */
 export const elementBehaviours: ElementBehaviours = {
@@ -23,4 +25,6 @@ export const elementBehaviours: ElementBehaviours = {
   parallelGateway,
   inclusiveGateway,
   subProcess,
+  intermediateCatchEvent,
+  receiveTask,
 };

@@ -1,4 +1,4 @@
-import type { IncidentType, Job, UserTask, Variables } from './instance-state';
+import type { IncidentType, Job, MessageSubscription, Timer, UserTask, Variables } from './instance-state';
 
 /**
  * What happened to a process instance. The history of an instance is its events;
@@ -42,6 +42,18 @@ export type EngineEvent =
   | { readonly type: 'user-task-created'; readonly userTask: UserTask }
   | { readonly type: 'user-task-completed'; readonly userTaskKey: number; readonly variables: Variables }
   | { readonly type: 'user-task-cancelled'; readonly userTaskKey: number }
+  | { readonly type: 'timer-scheduled'; readonly timer: Timer }
+  | { readonly type: 'timer-triggered'; readonly timerKey: number }
+  | { readonly type: 'timer-cancelled'; readonly timerKey: number }
+  | { readonly type: 'subscription-opened'; readonly subscription: MessageSubscription }
+  | {
+      readonly type: 'message-correlated';
+      readonly subscriptionKey: number;
+      readonly messageName: string;
+      readonly correlationKey: string;
+      readonly variables: Variables;
+    }
+  | { readonly type: 'subscription-closed'; readonly subscriptionKey: number }
   | {
       readonly type: 'incident-raised';
       readonly incidentKey: number;

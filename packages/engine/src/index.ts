@@ -13,6 +13,8 @@ export type {
   Incident,
   InstanceState,
   Job,
+  MessageSubscription,
+  Timer,
   UserTask,
   Variables,
 } from './instance-state';

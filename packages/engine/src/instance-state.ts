@@ -56,6 +56,28 @@ export interface UserTask {
   readonly headers: Readonly<Record<string, string>>;
 }
 
+/** A durable timer of a waiting element (a timer catch event, later boundary and start events). */
+export interface Timer {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  /** When it fires, in milliseconds since the epoch. */
+  readonly dueAt: number;
+  /** For a cycle: how many more times it fires after this one (undefined: for ever). */
+  readonly repetitionsLeft: number | undefined;
+  /** For a cycle: the interval to the next firing. */
+  readonly intervalMs: number | undefined;
+}
+
+/** A waiting element's interest in a message: its name and correlation key. */
+export interface MessageSubscription {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly messageName: string;
+  readonly correlationKey: string;
+}
+
 export const IncidentType = {
   /** A FEEL expression failed or returned a value of the wrong type. */
   expression: 'EXPRESSION_ERROR',
@@ -93,6 +115,8 @@ export interface InstanceState {
   readonly jobs: Readonly<Record<number, Job>>;
   readonly userTasks: Readonly<Record<number, UserTask>>;
   readonly incidents: Readonly<Record<number, Incident>>;
+  readonly timers: Readonly<Record<number, Timer>>;
+  readonly subscriptions: Readonly<Record<number, MessageSubscription>>;
   /** Tokens waiting at joining gateways: scope key → gateway id → incoming flow id → count. */
   readonly joins: Readonly<Record<number, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }

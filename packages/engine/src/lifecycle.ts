@@ -17,7 +17,12 @@ function behaviourOf(node: FlowNode): ElementBehaviour<FlowNode> {
   return elementBehaviours[node.kind];
 }
 
-export function activateElement(p: Processing, elementId: string, scopeKey: number, consumedFlowIds?: readonly string[]): void {
+export function activateElement(
+  p: Processing,
+  elementId: string,
+  scopeKey: number,
+  consumedFlowIds?: readonly string[],
+): void {
   const key = p.newKey();
   p.emit(
     consumedFlowIds

@@ -7,6 +7,8 @@ import { createInstance } from './commands/create-instance';
 import { failJob } from './commands/fail-job';
 import { resolveIncident } from './commands/resolve-incident';
 import { setVariables } from './commands/set-variables';
+import { triggerTimer } from './commands/trigger-timer';
+import { correlateMessage } from './commands/correlate-message';
 import type { Effect } from './effect';
 import type { EngineEvent } from './engine-event';
 import type { InstanceState } from './instance-state';
@@ -30,6 +32,8 @@ const handlers: { readonly [K in CommandType]: CommandHandler<K> } = {
   'cancel-instance': cancelInstance,
   'resolve-incident': resolveIncident,
   'set-variables': setVariables,
+  'trigger-timer': triggerTimer,
+  'correlate-message': correlateMessage,
 };
 
 /**

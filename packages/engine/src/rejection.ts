@@ -8,6 +8,8 @@ export interface Rejection {
     | 'USER_TASK_NOT_FOUND'
     | 'INCIDENT_NOT_FOUND'
     | 'SCOPE_NOT_FOUND'
+    | 'TIMER_NOT_FOUND'
+    | 'SUBSCRIPTION_NOT_FOUND'
     | 'INVALID_VARIABLES';
   readonly message: string;
 }

@@ -1,4 +1,13 @@
-import type { ElementInstance, Incident, InstanceState, Job, UserTask, Variables } from './instance-state';
+import type {
+  ElementInstance,
+  Incident,
+  InstanceState,
+  Job,
+  MessageSubscription,
+  Timer,
+  UserTask,
+  Variables,
+} from './instance-state';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -7,12 +16,19 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * Its top-level records are fresh copies, so the state it was made from is never touched;
  * the records' values (element instances, jobs, …) are replaced, never mutated.
  */
-export interface StateDraft extends Mutable<Omit<InstanceState, 'elements' | 'variables' | 'jobs' | 'userTasks' | 'incidents' | 'joins'>> {
+export interface StateDraft extends Mutable<
+  Omit<
+    InstanceState,
+    'elements' | 'variables' | 'jobs' | 'userTasks' | 'incidents' | 'timers' | 'subscriptions' | 'joins'
+  >
+> {
   elements: Record<number, ElementInstance>;
   variables: Record<number, Variables>;
   jobs: Record<number, Job>;
   userTasks: Record<number, UserTask>;
   incidents: Record<number, Incident>;
+  timers: Record<number, Timer>;
+  subscriptions: Record<number, MessageSubscription>;
   joins: Record<number, Record<string, Record<string, number>>>;
 }
 
@@ -24,6 +40,8 @@ export function draftOf(state: InstanceState): StateDraft {
     jobs: { ...state.jobs },
     userTasks: { ...state.userTasks },
     incidents: { ...state.incidents },
+    timers: { ...state.timers },
+    subscriptions: { ...state.subscriptions },
     joins: { ...state.joins },
   };
 }
@@ -42,6 +60,8 @@ export function emptyDraft(): StateDraft {
     jobs: {},
     userTasks: {},
     incidents: {},
+    timers: {},
+    subscriptions: {},
     joins: {},
   };
 }

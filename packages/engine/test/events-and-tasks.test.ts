@@ -4,7 +4,9 @@ import { Scenario, bpmn, flow, serviceTask } from './scenario';
 
 describe('none start and end events', () => {
   it('given start → end, when an instance is created, then it completes at once', async () => {
-    const scenario = await Scenario.of(bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 'end')}<bpmn:endEvent id="end"/>`));
+    const scenario = await Scenario.of(
+      bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 'end')}<bpmn:endEvent id="end"/>`),
+    );
 
     scenario.start({ orderId: 'A-1' });
 
@@ -16,7 +18,9 @@ describe('none start and end events', () => {
   });
 
   it('records the lifecycle of each element in order', async () => {
-    const scenario = await Scenario.of(bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 'end')}<bpmn:endEvent id="end"/>`));
+    const scenario = await Scenario.of(
+      bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 'end')}<bpmn:endEvent id="end"/>`),
+    );
 
     const events = scenario.when({ type: 'create-instance', instanceKey: 'i', variables: {} });
 
@@ -127,7 +131,11 @@ describe('failing jobs', () => {
 
     expect(scenario.incidents()).toEqual([]);
     expect(scenario.job('payment')).toMatchObject({ retries: 2, errorMessage: 'gateway timeout' });
-    expect(scenario.effects.at(-1)).toMatchObject({ type: 'activate-job', job: { key: jobKey, retries: 2 }, backoffMs: 5000 });
+    expect(scenario.effects.at(-1)).toMatchObject({
+      type: 'activate-job',
+      job: { key: jobKey, retries: 2 },
+      backoffMs: 5000,
+    });
   });
 
   it('given no retries left, when the job fails, then an incident is raised; resolving it hands the job out again', async () => {
@@ -190,7 +198,11 @@ describe('user task', () => {
 
     scenario.start({ region: 'emea' });
 
-    expect(scenario.userTask('approve')).toMatchObject({ candidateGroups: ['a', 'emea'], priority: 50, assignee: undefined });
+    expect(scenario.userTask('approve')).toMatchObject({
+      candidateGroups: ['a', 'emea'],
+      priority: 50,
+      assignee: undefined,
+    });
   });
 });
 

@@ -116,7 +116,8 @@ describe('parallel gateway', () => {
 });
 
 describe('inclusive gateway', () => {
-  const model = bpmn(`<bpmn:startEvent id="start"/>${flow('f0', 'start', 'fork')}<bpmn:inclusiveGateway id="fork" default="toC"/>
+  const model =
+    bpmn(`<bpmn:startEvent id="start"/>${flow('f0', 'start', 'fork')}<bpmn:inclusiveGateway id="fork" default="toC"/>
     ${flow('toA', 'fork', 'a', '=wantA')}${flow('toB', 'fork', 'b', '=wantB')}${flow('toC', 'fork', 'c')}
     ${serviceTask('a')}${serviceTask('b')}${serviceTask('c')}
     ${flow('fa', 'a', 'join')}${flow('fb', 'b', 'join')}${flow('fc', 'c', 'join')}

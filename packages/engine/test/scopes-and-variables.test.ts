@@ -16,7 +16,9 @@ describe('input and output mappings', () => {
 
     scenario.start({ order: { total: 21 } });
 
-    expect(scenario.effects.find((effect) => effect.type === 'activate-job')).toMatchObject({ variables: { doubled: 42 } });
+    expect(scenario.effects.find((effect) => effect.type === 'activate-job')).toMatchObject({
+      variables: { doubled: 42 },
+    });
     scenario.completeJob('work', { doubled: 0 });
     // The job's variable of the same name updates the local one and stops there.
     expect(scenario.variables()).toEqual({ order: { total: 21 } });
@@ -96,7 +98,9 @@ describe('variable propagation', () => {
 
   it('set-variables with local keeps a variable in the given scope', async () => {
     const scenario = await Scenario.of(
-      bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 't')}${serviceTask('t', 'work')}${flow('f2', 't', 'end')}<bpmn:endEvent id="end"/>`),
+      bpmn(
+        `<bpmn:startEvent id="start"/>${flow('f1', 'start', 't')}${serviceTask('t', 'work')}${flow('f2', 't', 'end')}<bpmn:endEvent id="end"/>`,
+      ),
     );
     scenario.start();
     const taskKey = scenario.job('work').elementInstanceKey;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { definitions, executableProcess, expectDiagnostic, onlyProcess, parse, startToEnd } from '../test/bpmn-document';
+import {
+  definitions,
+  executableProcess,
+  expectDiagnostic,
+  onlyProcess,
+  parse,
+  startToEnd,
+} from '../test/bpmn-document';
 import { parseBpmn } from './index';
 
 describe('bad input is refused with a diagnostic, never an exception', () => {
@@ -90,7 +97,9 @@ describe('bad input is refused with a diagnostic, never an exception', () => {
     const outcome = await parse(executableProcess(`${startToEnd()}<bpmn:timerEventDefinition id="lost" />`));
 
     expect(outcome.ok).toBe(false);
-    expect(expectDiagnostic(outcome, 'MALFORMED_XML', undefined).message).toContain('unrecognized element <bpmn:timerEventDefinition>');
+    expect(expectDiagnostic(outcome, 'MALFORMED_XML', undefined).message).toContain(
+      'unrecognized element <bpmn:timerEventDefinition>',
+    );
   });
 
   it('refuses HTML with NOT_BPMN', async () => {
@@ -101,11 +110,30 @@ describe('bad input is refused with a diagnostic, never an exception', () => {
   });
 
   it('refuses a DMN document with NOT_BPMN and says to deploy it as .dmn', async () => {
-    const xml = '<?xml version="1.0"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="D"><decision id="x" /></definitions>';
+    const xml =
+      '<?xml version="1.0"?><definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="D"><decision id="x" /></definitions>';
 
     const outcome = await parse(xml);
 
     expect(expectDiagnostic(outcome, 'NOT_BPMN', undefined).message).toContain('.dmn');
+  });
+
+  it('refuses <bpmn:definitions> in a draft BPMN namespace with NOT_BPMN, naming the right namespace', async () => {
+    const xml =
+      '<bpmn:definitions xmlns:bpmn="http://schema.omg.org/spec/BPMN/2.0"><bpmn:process id="p" /></bpmn:definitions>';
+
+    expect(expectDiagnostic(await parse(xml), 'NOT_BPMN', undefined).message).toContain(
+      'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"',
+    );
+  });
+
+  it('warns with UNKNOWN_ATTRIBUTE about a BPMN attribute that does not exist, and ignores it', async () => {
+    const outcome = await parse(
+      executableProcess(startToEnd()).replace('isExecutable="true"', 'isExecutable="true" implementation="java"'),
+    );
+
+    expect(outcome.ok).toBe(true);
+    expect(expectDiagnostic(outcome, 'UNKNOWN_ATTRIBUTE', 'process').message).toContain('implementation');
   });
 
   it('accepts BPMN in the default namespace and a leading byte order mark', async () => {
@@ -116,6 +144,20 @@ describe('bad input is refused with a diagnostic, never an exception', () => {
     expect(onlyProcess(await parse(xml)).startEventId).toBe('s');
   });
 
+  it('turns an internal failure into PARSER_FAILURE instead of throwing', async () => {
+    // given options whose getter throws, standing in for any bug inside the parser
+    const options = {
+      get maxBytes(): number {
+        throw new Error('boom');
+      },
+    };
+
+    const outcome = await parseBpmn(executableProcess(startToEnd()), options);
+
+    expect(outcome.ok).toBe(false);
+    expect(expectDiagnostic(outcome, 'PARSER_FAILURE', undefined).message).toContain('boom');
+  });
+
   it.each([
     ['a lone "<"', '<'],
     ['an unterminated declaration', '<?xml'],
@@ -123,8 +165,14 @@ describe('bad input is refused with a diagnostic, never an exception', () => {
     ['a NUL character', '\u0000'],
     ['a lone surrogate', definitions('<bpmn:process id="p" name="\uD800" />')],
     ['an attribute without quotes', definitions('<bpmn:process id=p isExecutable="true" />')],
-    ['an unknown entity', definitions('<bpmn:process id="p" name="&nope;" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process>')],
-    ['deeply nested unknown elements', definitions(`${'<x:a xmlns:x="urn:x">'.repeat(20000)}${'</x:a>'.repeat(20000)}`)],
+    [
+      'an unknown entity',
+      definitions('<bpmn:process id="p" name="&nope;" isExecutable="true"><bpmn:startEvent id="s" /></bpmn:process>'),
+    ],
+    [
+      'deeply nested unknown elements',
+      definitions(`${'<x:a xmlns:x="urn:x">'.repeat(20000)}${'</x:a>'.repeat(20000)}`),
+    ],
     ['a not-a-string value', 42 as unknown as string],
   ])('answers %s with diagnostics or a model, without throwing', async (_, xml) => {
     const outcome = await parse(xml);

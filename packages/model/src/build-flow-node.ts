@@ -1,6 +1,7 @@
 import type { BuildContext } from './build-context';
 import { DiagnosticCode } from './diagnostic-code';
 import { describeElement, nodeKindLabel } from './element-label';
+import { buildCatchDefinition, buildMessage } from './build-event-definition';
 import { buildJob, buildMappings, buildScriptTask, buildUserTask } from './build-task';
 import { documentationOf, elementId, elementProperty, stringProperty, type ModdleElement } from './moddle-element';
 import type { FlowNode, JobDefinition, NodeKind, TaskNode } from './process-definition';
@@ -41,6 +42,14 @@ export function buildFlowNode(
     case 'exclusiveGateway':
     case 'inclusiveGateway':
       return { kind, ...base, defaultFlowId: defaultFlowOf(element, kind, id, context) };
+    case 'intermediateCatchEvent':
+      return {
+        kind,
+        ...base,
+        eventDefinition: buildCatchDefinition(element, id, subject, context) ?? PLACEHOLDER_MESSAGE,
+      };
+    case 'receiveTask':
+      return { kind, ...base, message: buildMessage(undefined, element, id, subject, context) ?? PLACEHOLDER_MESSAGE };
   }
 }
 
@@ -72,6 +81,13 @@ export function buildNodeBase(
     outputs: buildMappings(zeebe.outputs, 'output', id, subject, context),
   };
 }
+
+/** Stands in for a missing definition; the model carries an error, so it never runs. */
+const PLACEHOLDER_MESSAGE = {
+  kind: 'message',
+  messageName: { kind: 'static', value: '' },
+  correlationKey: undefined,
+} as const;
 
 function missingJobType(id: string, context: BuildContext): JobDefinition {
   context.diagnostics.error(

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codesOf, definitions, executableProcess, expectDiagnostic, onlyProcess, parse, startToEnd } from '../test/bpmn-document';
+import {
+  codesOf,
+  definitions,
+  executableProcess,
+  expectDiagnostic,
+  onlyProcess,
+  parse,
+  startToEnd,
+} from '../test/bpmn-document';
 
 describe('processes in a document', () => {
   it('refuses a document without any process with NO_PROCESS', async () => {
@@ -39,7 +47,9 @@ describe('processes in a document', () => {
   it('refuses a process without a none start event with NO_START_EVENT', async () => {
     const outcome = await parse(executableProcess('<bpmn:task id="t" />', 'orders'));
 
-    expect(expectDiagnostic(outcome, 'NO_START_EVENT', 'orders').message).toContain('Add a start event without an event definition');
+    expect(expectDiagnostic(outcome, 'NO_START_EVENT', 'orders').message).toContain(
+      'Add a start event without an event definition',
+    );
   });
 
   it('refuses a process with two none start events with NO_START_EVENT', async () => {
@@ -49,15 +59,21 @@ describe('processes in a document', () => {
   });
 
   it('refuses a process whose only start event is a timer with UNSUPPORTED_ELEMENT and NO_START_EVENT', async () => {
-    const outcome = await parse(executableProcess('<bpmn:startEvent id="timer"><bpmn:timerEventDefinition /></bpmn:startEvent>'));
+    const outcome = await parse(
+      executableProcess('<bpmn:startEvent id="timer"><bpmn:timerEventDefinition /></bpmn:startEvent>'),
+    );
 
     expect(codesOf(outcome).sort()).toEqual(['NO_START_EVENT', 'UNSUPPORTED_ELEMENT']);
   });
 
   it('refuses a sub-process without a none start event with NO_START_EVENT on the sub-process', async () => {
-    const outcome = await parse(executableProcess(`${startToEnd()}<bpmn:subProcess id="sub"><bpmn:task id="inside" /></bpmn:subProcess>`));
+    const outcome = await parse(
+      executableProcess(`${startToEnd()}<bpmn:subProcess id="sub"><bpmn:task id="inside" /></bpmn:subProcess>`),
+    );
 
-    expect(expectDiagnostic(outcome, 'NO_START_EVENT', 'sub').message).toContain("Sub-process 'sub' has no none start event");
+    expect(expectDiagnostic(outcome, 'NO_START_EVENT', 'sub').message).toContain(
+      "Sub-process 'sub' has no none start event",
+    );
   });
 });
 

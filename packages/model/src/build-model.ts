@@ -17,7 +17,11 @@ export function buildModel(definitions: ModdleElement, contentHash: string, cont
   for (const element of executable) {
     const id = elementId(element);
     if (id === undefined) {
-      context.diagnostics.error(DiagnosticCode.MISSING_ID, undefined, 'An executable process has no id. Give it one, e.g. id="order-fulfilment"; instances are started by it.');
+      context.diagnostics.error(
+        DiagnosticCode.MISSING_ID,
+        undefined,
+        'An executable process has no id. Give it one, e.g. id="order-fulfilment"; instances are started by it.',
+      );
       continue;
     }
     const process = buildProcess(element, id, context);
@@ -42,7 +46,11 @@ export function buildModel(definitions: ModdleElement, contentHash: string, cont
   return { contentHash, processes };
 }
 
-function reportNoProcess(candidates: readonly ModdleElement[], definitions: ModdleElement, context: BuildContext): void {
+function reportNoProcess(
+  candidates: readonly ModdleElement[],
+  definitions: ModdleElement,
+  context: BuildContext,
+): void {
   const ids = candidates.map((process) => `'${elementId(process) ?? '(no id)'}'`).join(', ');
   context.diagnostics.error(
     DiagnosticCode.NO_PROCESS,

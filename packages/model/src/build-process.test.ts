@@ -93,30 +93,84 @@ describe('building the process graph', () => {
     // then it is accepted without findings
     expect(outcome.diagnostics).toEqual([]);
     const process = onlyProcess(outcome);
-    expect(process).toMatchObject({ id: 'order-fulfilment', isExecutable: true, versionTag: 'v7', startEventId: 'start' });
+    expect(process).toMatchObject({
+      id: 'order-fulfilment',
+      isExecutable: true,
+      versionTag: 'v7',
+      startEventId: 'start',
+    });
     expect(new Set([...process.nodes.values()].map((n) => n.kind))).toEqual(
-      new Set(['startEvent', 'endEvent', 'task', 'manualTask', 'serviceTask', 'userTask', 'scriptTask', 'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'subProcess']),
+      new Set([
+        'startEvent',
+        'endEvent',
+        'task',
+        'manualTask',
+        'serviceTask',
+        'userTask',
+        'scriptTask',
+        'exclusiveGateway',
+        'parallelGateway',
+        'inclusiveGateway',
+        'subProcess',
+      ]),
     );
-    expect(process.childIds).toEqual(['start', 'charge', 'decide', 'approve', 'compute', 'merge', 'fork', 'pack', 'shipping', 'join', 'notify', 'sendMail', 'done', 'stop']);
+    expect(process.childIds).toEqual([
+      'start',
+      'charge',
+      'decide',
+      'approve',
+      'compute',
+      'merge',
+      'fork',
+      'pack',
+      'shipping',
+      'join',
+      'notify',
+      'sendMail',
+      'done',
+      'stop',
+    ]);
     expect(process.flows.size).toBe(17);
   });
 
   it('connects nodes through incoming and outgoing flows in document order', async () => {
     const process = onlyProcess(await parse(ORDER_PROCESS));
 
-    expect(node(process, 'start', 'startEvent')).toMatchObject({ incoming: [], outgoing: ['f1'], eventDefinition: 'none' });
-    expect(node(process, 'decide', 'exclusiveGateway')).toMatchObject({ incoming: ['f2'], outgoing: ['f3', 'f4'], defaultFlowId: 'f4' });
-    expect(node(process, 'merge', 'exclusiveGateway')).toMatchObject({ incoming: ['f5', 'f6'], outgoing: ['f7'], defaultFlowId: undefined });
+    expect(node(process, 'start', 'startEvent')).toMatchObject({
+      incoming: [],
+      outgoing: ['f1'],
+      eventDefinition: 'none',
+    });
+    expect(node(process, 'decide', 'exclusiveGateway')).toMatchObject({
+      incoming: ['f2'],
+      outgoing: ['f3', 'f4'],
+      defaultFlowId: 'f4',
+    });
+    expect(node(process, 'merge', 'exclusiveGateway')).toMatchObject({
+      incoming: ['f5', 'f6'],
+      outgoing: ['f7'],
+      defaultFlowId: undefined,
+    });
     expect(node(process, 'fork', 'parallelGateway').outgoing).toEqual(['f8', 'f9']);
     expect(node(process, 'join', 'parallelGateway').incoming).toEqual(['f10', 'f11']);
-    expect(process.flows.get('f3')).toEqual({ id: 'f3', name: 'large', sourceId: 'decide', targetId: 'approve', condition: 'amount > 100' });
+    expect(process.flows.get('f3')).toEqual({
+      id: 'f3',
+      name: 'large',
+      sourceId: 'decide',
+      targetId: 'approve',
+      condition: 'amount > 100',
+    });
     expect(process.flows.get('f4')?.condition).toBeUndefined();
   });
 
   it('reads the start event name and documentation', async () => {
     const process = onlyProcess(await parse(ORDER_PROCESS));
 
-    expect(node(process, 'start', 'startEvent')).toMatchObject({ name: 'Order received', documentation: 'Begins when an order arrives.', parentId: undefined });
+    expect(node(process, 'start', 'startEvent')).toMatchObject({
+      name: 'Order received',
+      documentation: 'Begins when an order arrives.',
+      parentId: undefined,
+    });
   });
 
   it('reads a service task job: type, retries, headers and io mappings', async () => {
@@ -153,10 +207,17 @@ describe('building the process graph', () => {
   it('reads a script task as a FEEL script or as a job', async () => {
     const process = onlyProcess(await parse(ORDER_PROCESS));
 
-    expect(node(process, 'compute', 'scriptTask')).toMatchObject({ script: { expression: 'amount * 0.1', resultVariable: 'discount' }, job: undefined });
+    expect(node(process, 'compute', 'scriptTask')).toMatchObject({
+      script: { expression: 'amount * 0.1', resultVariable: 'discount' },
+      job: undefined,
+    });
     expect(node(process, 'sendMail', 'scriptTask')).toMatchObject({
       script: undefined,
-      job: { type: { kind: 'feel', expression: '"mail-" + region' }, retries: { kind: 'static', value: '3' }, headers: {} },
+      job: {
+        type: { kind: 'feel', expression: '"mail-" + region' },
+        retries: { kind: 'static', value: '3' },
+        headers: {},
+      },
     });
   });
 
@@ -173,7 +234,12 @@ describe('building the process graph', () => {
     const process = onlyProcess(await parse(ORDER_PROCESS));
 
     const shipping = node(process, 'shipping', 'subProcess');
-    expect(shipping).toMatchObject({ startEventId: 'shipStart', childIds: ['shipStart', 'ship', 'shipEnd'], incoming: ['f9'], outgoing: ['f11'] });
+    expect(shipping).toMatchObject({
+      startEventId: 'shipStart',
+      childIds: ['shipStart', 'ship', 'shipEnd'],
+      incoming: ['f9'],
+      outgoing: ['f11'],
+    });
     expect(shipping.inputs).toEqual([{ source: { kind: 'feel', expression: 'order.address' }, target: 'address' }]);
     expect(node(process, 'ship', 'task')).toMatchObject({ parentId: 'shipping', incoming: ['s1'], outgoing: ['s2'] });
     expect(process.childIds).not.toContain('ship');
@@ -190,7 +256,10 @@ describe('building the process graph', () => {
     const outcome = await parse(xml);
 
     // then both are there
-    expect(outcome.ok && outcome.model.processes.map((p) => [p.id, p.startEventId])).toEqual([['first', 'a'], ['second', 'b']]);
+    expect(outcome.ok && outcome.model.processes.map((p) => [p.id, p.startEventId])).toEqual([
+      ['first', 'a'],
+      ['second', 'b'],
+    ]);
   });
 
   it('freezes the result, maps included', async () => {
@@ -200,7 +269,9 @@ describe('building the process graph', () => {
     expect(Object.isFrozen(outcome)).toBe(true);
     expect(Object.isFrozen(process)).toBe(true);
     expect(Object.isFrozen(node(process, 'charge', 'serviceTask').job.headers)).toBe(true);
-    expect(() => (process.nodes as Map<string, FlowNode>).set('x', node(process, 'pack', 'manualTask'))).toThrow(TypeError);
+    expect(() => (process.nodes as Map<string, FlowNode>).set('x', node(process, 'pack', 'manualTask'))).toThrow(
+      TypeError,
+    );
     expect(() => (process.flows as Map<string, unknown>).clear()).toThrow(TypeError);
   });
 });

@@ -68,13 +68,21 @@ function buildScope(
     const kind = nodeKindOf(element);
     if (id === undefined) {
       const label = kind === undefined ? 'flow node' : nodeKindLabel(kind);
-      context.diagnostics.error(DiagnosticCode.MISSING_ID, containerId, `${describeElement(label, undefined)} in ${subject} needs a unique id, e.g. id="Task_1".`);
+      context.diagnostics.error(
+        DiagnosticCode.MISSING_ID,
+        containerId,
+        `${describeElement(label, undefined)} in ${subject} needs a unique id, e.g. id="Task_1".`,
+      );
       continue;
     }
     flowNodeIds.add(id);
     const reason = unsupportedReason(element);
     if (kind === undefined || reason !== undefined) {
-      context.diagnostics.error(DiagnosticCode.UNSUPPORTED_ELEMENT, id, reason ?? `${describeElement(element.$type, id)} is not supported.`);
+      context.diagnostics.error(
+        DiagnosticCode.UNSUPPORTED_ELEMENT,
+        id,
+        reason ?? `${describeElement(element.$type, id)} is not supported.`,
+      );
       continue;
     }
     draft.order.push(id);
@@ -119,7 +127,12 @@ function buildSubProcess(
   return { kind: 'subProcess', ...base, startEventId: scope.startEventId, childIds: scope.childIds };
 }
 
-function theNoneStartEvent(ids: readonly string[], subject: string, containerId: string, context: BuildContext): string {
+function theNoneStartEvent(
+  ids: readonly string[],
+  subject: string,
+  containerId: string,
+  context: BuildContext,
+): string {
   const [first] = ids;
   if (ids.length === 1 && first !== undefined) return first;
   const where = subject.startsWith('sub-process') ? 'inside it, where the sub-process begins' : 'where instances begin';

@@ -13,17 +13,26 @@ export interface FlowScope {
 }
 
 /** A sequence flow, or undefined when an end of it is missing or unusable (reported). */
-export function buildSequenceFlow(element: ModdleElement, scope: FlowScope, context: BuildContext): SequenceFlow | undefined {
+export function buildSequenceFlow(
+  element: ModdleElement,
+  scope: FlowScope,
+  context: BuildContext,
+): SequenceFlow | undefined {
   const id = elementId(element);
   if (id === undefined) {
-    context.diagnostics.error(DiagnosticCode.MISSING_ID, undefined, 'A sequence flow has no id. Give it a unique id, e.g. id="Flow_1".');
+    context.diagnostics.error(
+      DiagnosticCode.MISSING_ID,
+      undefined,
+      'A sequence flow has no id. Give it a unique id, e.g. id="Flow_1".',
+    );
     return undefined;
   }
   const sourceId = endOf(element, id, 'source', scope, context);
   const targetId = endOf(element, id, 'target', scope, context);
   const body = elementProperty(element, 'conditionExpression');
   const text = body === undefined ? undefined : stringProperty(body, 'body');
-  const condition = text === undefined ? undefined : context.expressions.feel(text, id, `the condition of sequence flow '${id}'`);
+  const condition =
+    text === undefined ? undefined : context.expressions.feel(text, id, `the condition of sequence flow '${id}'`);
   if (sourceId === undefined || targetId === undefined) return undefined;
   return { id, name: stringProperty(element, 'name'), sourceId, targetId, condition };
 }

@@ -23,7 +23,9 @@ describe('task configuration', () => {
   });
 
   it('refuses a service task whose taskDefinition has an empty type with MISSING_TASK_TYPE', async () => {
-    const outcome = await parse(withTask(`<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type=" " />')}</bpmn:serviceTask>`));
+    const outcome = await parse(
+      withTask(`<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type=" " />')}</bpmn:serviceTask>`),
+    );
 
     expectDiagnostic(outcome, 'MISSING_TASK_TYPE', 't');
   });
@@ -35,7 +37,11 @@ describe('task configuration', () => {
   });
 
   it.each([
-    ['both a script and a job', '<zeebe:script expression="=1" resultVariable="r" /><zeebe:taskDefinition type="x" />', 'both'],
+    [
+      'both a script and a job',
+      '<zeebe:script expression="=1" resultVariable="r" /><zeebe:taskDefinition type="x" />',
+      'both',
+    ],
     ['a script without expression', '<zeebe:script resultVariable="r" />', 'without an expression'],
     ['a script without result variable', '<zeebe:script expression="=1" />', 'without a resultVariable'],
   ])('refuses a script task with %s with SCRIPT_INVALID', async (_, inner, words) => {
@@ -45,13 +51,19 @@ describe('task configuration', () => {
   });
 
   it('refuses retries that are not a whole number with RETRIES_INVALID', async () => {
-    const outcome = await parse(withTask(`<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type="x" retries="many" />')}</bpmn:serviceTask>`));
+    const outcome = await parse(
+      withTask(
+        `<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type="x" retries="many" />')}</bpmn:serviceTask>`,
+      ),
+    );
 
     expectDiagnostic(outcome, 'RETRIES_INVALID', 't');
   });
 
   it('refuses a user task priority outside 0..100 with PRIORITY_INVALID', async () => {
-    const outcome = await parse(withTask(`<bpmn:userTask id="t">${extensions('<zeebe:priorityDefinition priority="101" />')}</bpmn:userTask>`));
+    const outcome = await parse(
+      withTask(`<bpmn:userTask id="t">${extensions('<zeebe:priorityDefinition priority="101" />')}</bpmn:userTask>`),
+    );
 
     expectDiagnostic(outcome, 'PRIORITY_INVALID', 't');
   });
@@ -63,28 +75,82 @@ describe('task configuration', () => {
     ['a target that is an expression', '<zeebe:output source="=a" target="=b" />'],
     ['a path with an empty segment', '<zeebe:output source="=a" target="order..id" />'],
   ])('refuses a mapping with %s with MAPPING_TARGET_INVALID', async (_, mapping) => {
-    const outcome = await parse(withTask(`<bpmn:task id="t">${extensions(`<zeebe:ioMapping>${mapping}</zeebe:ioMapping>`)}</bpmn:task>`));
+    const outcome = await parse(
+      withTask(`<bpmn:task id="t">${extensions(`<zeebe:ioMapping>${mapping}</zeebe:ioMapping>`)}</bpmn:task>`),
+    );
 
     expectDiagnostic(outcome, 'MAPPING_TARGET_INVALID', 't');
   });
 
-  it('reads a mapping without source as null, as Camunda 8 does', async () => {
-    const outcome = await parse(withTask(`<bpmn:task id="t">${extensions('<zeebe:ioMapping><zeebe:input target="x" /></zeebe:ioMapping>')}</bpmn:task>`));
+  it('accepts a FEEL name with blanks as a mapping target', async () => {
+    const outcome = await parse(
+      withTask(
+        `<bpmn:task id="t">${extensions('<zeebe:ioMapping><zeebe:output source="=x" target="Current Vacation Status.days" /></zeebe:ioMapping>')}</bpmn:task>`,
+      ),
+    );
 
-    expect(outcome.ok && outcome.model.processes[0]?.nodes.get('t')?.inputs).toEqual([{ source: { kind: 'feel', expression: 'null' }, target: 'x' }]);
+    expect(outcome.ok && outcome.model.processes[0]?.nodes.get('t')?.outputs[0]?.target).toBe(
+      'Current Vacation Status.days',
+    );
+  });
+
+  it('reads a mapping without source as null, as Camunda 8 does', async () => {
+    const outcome = await parse(
+      withTask(
+        `<bpmn:task id="t">${extensions('<zeebe:ioMapping><zeebe:input target="x" /></zeebe:ioMapping>')}</bpmn:task>`,
+      ),
+    );
+
+    expect(outcome.ok && outcome.model.processes[0]?.nodes.get('t')?.inputs).toEqual([
+      { source: { kind: 'feel', expression: 'null' }, target: 'x' },
+    ]);
   });
 });
 
 describe('FEEL syntax (FEEL_SYNTAX)', () => {
   it.each([
-    ['a job type', '<bpmn:serviceTask id="t">' + extensions('<zeebe:taskDefinition type="=&quot;pay" />') + '</bpmn:serviceTask>', 'job type'],
-    ['job retries', '<bpmn:serviceTask id="t">' + extensions('<zeebe:taskDefinition type="pay" retries="=1 +" />') + '</bpmn:serviceTask>', 'job retries'],
-    ['a mapping source', '<bpmn:task id="t">' + extensions('<zeebe:ioMapping><zeebe:input source="=a +* b" target="c" /></zeebe:ioMapping>') + '</bpmn:task>', 'source of the input mapping 1'],
-    ['an assignee', '<bpmn:userTask id="t">' + extensions('<zeebe:assignmentDefinition assignee="=)" />') + '</bpmn:userTask>', 'assignee'],
-    ['a due date', '<bpmn:userTask id="t">' + extensions('<zeebe:taskSchedule dueDate="=now() +" />') + '</bpmn:userTask>', 'due date'],
-    ['a script', '<bpmn:scriptTask id="t">' + extensions('<zeebe:script expression="=sum([1,2" resultVariable="r" />') + '</bpmn:scriptTask>', 'script'],
-    ['an empty expression', '<bpmn:userTask id="t">' + extensions('<zeebe:assignmentDefinition assignee="=" />') + '</bpmn:userTask>', 'empty'],
-  ])('refuses %s that is not valid FEEL, naming the element and the checker\'s finding', async (_, task, words) => {
+    [
+      'a job type',
+      '<bpmn:serviceTask id="t">' + extensions('<zeebe:taskDefinition type="=&quot;pay" />') + '</bpmn:serviceTask>',
+      'job type',
+    ],
+    [
+      'job retries',
+      '<bpmn:serviceTask id="t">' +
+        extensions('<zeebe:taskDefinition type="pay" retries="=1 +" />') +
+        '</bpmn:serviceTask>',
+      'job retries',
+    ],
+    [
+      'a mapping source',
+      '<bpmn:task id="t">' +
+        extensions('<zeebe:ioMapping><zeebe:input source="=a +* b" target="c" /></zeebe:ioMapping>') +
+        '</bpmn:task>',
+      'source of the input mapping 1',
+    ],
+    [
+      'an assignee',
+      '<bpmn:userTask id="t">' + extensions('<zeebe:assignmentDefinition assignee="=)" />') + '</bpmn:userTask>',
+      'assignee',
+    ],
+    [
+      'a due date',
+      '<bpmn:userTask id="t">' + extensions('<zeebe:taskSchedule dueDate="=now() +" />') + '</bpmn:userTask>',
+      'due date',
+    ],
+    [
+      'a script',
+      '<bpmn:scriptTask id="t">' +
+        extensions('<zeebe:script expression="=sum([1,2" resultVariable="r" />') +
+        '</bpmn:scriptTask>',
+      'script',
+    ],
+    [
+      'an empty expression',
+      '<bpmn:userTask id="t">' + extensions('<zeebe:assignmentDefinition assignee="=" />') + '</bpmn:userTask>',
+      'empty',
+    ],
+  ])("refuses %s that is not valid FEEL, naming the element and the checker's finding", async (_, task, words) => {
     const outcome = await parse(withTask(task));
 
     expect(outcome.ok).toBe(false);
@@ -101,11 +167,15 @@ describe('FEEL syntax (FEEL_SYNTAX)', () => {
         <bpmn:sequenceFlow id="b" sourceRef="g" targetRef="end" /><bpmn:endEvent id="end" />`),
     );
 
-    expect(expectDiagnostic(outcome, 'FEEL_SYNTAX', 'a').message).toContain("The condition of sequence flow 'a' is not valid FEEL");
+    expect(expectDiagnostic(outcome, 'FEEL_SYNTAX', 'a').message).toContain(
+      "The condition of sequence flow 'a' is not valid FEEL",
+    );
   });
 
   it('does not check static values (no "=") as FEEL', async () => {
-    const outcome = await parse(withTask(`<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type="pay (v2)" />')}</bpmn:serviceTask>`));
+    const outcome = await parse(
+      withTask(`<bpmn:serviceTask id="t">${extensions('<zeebe:taskDefinition type="pay (v2)" />')}</bpmn:serviceTask>`),
+    );
 
     expect(outcome.ok).toBe(true);
   });

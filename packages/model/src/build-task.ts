@@ -14,7 +14,12 @@ import type { RawMapping, ZeebeExtensions } from './zeebe-extensions';
 // `subject` below names the element for messages, e.g. "service task 'charge'".
 
 /** `zeebe:taskDefinition` + `zeebe:taskHeaders`; undefined when there is no job type. */
-export function buildJob(zeebe: ZeebeExtensions, id: string, subject: string, context: BuildContext): JobDefinition | undefined {
+export function buildJob(
+  zeebe: ZeebeExtensions,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): JobDefinition | undefined {
   const type = zeebe.taskDefinition?.type;
   if (type === undefined) return undefined;
   const retries = context.expressions.value(zeebe.taskDefinition?.retries ?? '3', id, `the job retries of ${subject}`);
@@ -32,7 +37,12 @@ export function buildJob(zeebe: ZeebeExtensions, id: string, subject: string, co
 /** What a user task adds to the fields every node has. */
 type UserTaskFields = Omit<UserTaskNode, keyof TaskNode>;
 
-export function buildUserTask(zeebe: ZeebeExtensions, id: string, subject: string, context: BuildContext): UserTaskFields {
+export function buildUserTask(
+  zeebe: ZeebeExtensions,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): UserTaskFields {
   const read = (raw: string | undefined, what: string): ValueExpression | undefined =>
     raw === undefined ? undefined : context.expressions.value(raw, id, `the ${what} of ${subject}`);
   const priority = read(zeebe.priority, 'priority');
@@ -64,7 +74,12 @@ function isPriority(value: string): boolean {
 type ScriptTaskFields = Pick<ScriptTaskNode, 'script' | 'job'>;
 
 /** A script task is either a FEEL script run by the engine (`zeebe:script`) or a job (`zeebe:taskDefinition`). */
-export function buildScriptTask(zeebe: ZeebeExtensions, id: string, subject: string, context: BuildContext): ScriptTaskFields {
+export function buildScriptTask(
+  zeebe: ZeebeExtensions,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): ScriptTaskFields {
   const { script, taskDefinition } = zeebe;
   const invalid = (problem: string): ScriptTaskFields => {
     context.diagnostics.error(DiagnosticCode.SCRIPT_INVALID, id, `${capitalize(subject)} ${problem}`);
@@ -121,12 +136,18 @@ export function buildMappings(
         DiagnosticCode.MAPPING_TARGET_INVALID,
         id,
         `The ${name} of ${subject} ` +
-          (target === undefined ? 'has no target' : `has the target "${target}", which is not a variable name or path`) +
+          (target === undefined
+            ? 'has no target'
+            : `has the target "${target}", which is not a variable name or path`) +
           '. Write a variable name such as "orderId", or a path such as "order.id".',
       );
       return [];
     }
-    const value: ValueExpression = context.expressions.value(source ?? '=null', id, `the source of the ${name} of ${subject}`);
+    const value: ValueExpression = context.expressions.value(
+      source ?? '=null',
+      id,
+      `the source of the ${name} of ${subject}`,
+    );
     return [{ source: value, target: target.trim() }];
   });
 }

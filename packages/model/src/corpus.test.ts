@@ -28,16 +28,20 @@ describe.skipIf(!present)('BPMN corpora', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it.each(files.map((file) => [path.relative(corpora, file), file]))('%s: a model or diagnostics, never a crash', { timeout: 20_000 }, async (_, file) => {
-    // given a file exported by some tool
-    const xml = readFileSync(file, 'utf8');
+  it.each(files.map((file) => [path.relative(corpora, file), file]))(
+    '%s: a model or diagnostics, never a crash',
+    { timeout: 20_000 },
+    async (_, file) => {
+      // given a file exported by some tool
+      const xml = readFileSync(file, 'utf8');
 
-    // when parsed
-    const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
+      // when parsed
+      const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
 
-    // then it is either a model, or refused with at least one error, and never an internal failure
-    expect(outcome.ok || outcome.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    expect(outcome.diagnostics.filter((d) => d.code === 'PARSER_FAILURE')).toEqual([]);
-    for (const diagnostic of outcome.diagnostics) expect(diagnostic.message.length).toBeGreaterThan(20);
-  });
+      // then it is either a model, or refused with at least one error, and never an internal failure
+      expect(outcome.ok || outcome.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      expect(outcome.diagnostics.filter((d) => d.code === 'PARSER_FAILURE')).toEqual([]);
+      for (const diagnostic of outcome.diagnostics) expect(diagnostic.message.length).toBeGreaterThan(20);
+    },
+  );
 });

@@ -12,6 +12,8 @@ const nodeKindLabels: { readonly [K in NodeKind]: string } = {
   parallelGateway: 'parallel gateway',
   inclusiveGateway: 'inclusive gateway',
   subProcess: 'sub-process',
+  intermediateCatchEvent: 'intermediate catch event',
+  receiveTask: 'receive task',
 };
 
 /** "service task", "exclusive gateway", … for messages. */

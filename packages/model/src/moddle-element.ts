@@ -54,5 +54,8 @@ export function extensionsOf(element: ModdleElement): readonly ModdleElement[] {
 /** moddle's subtype test, e.g. whether a `bpmn:BoundaryEvent` is a `bpmn:FlowNode`. */
 export function isInstanceOf(element: ModdleElement, type: string): boolean {
   const instanceOf = element['$instanceOf'];
-  return typeof instanceOf === 'function' && (instanceOf as (this: ModdleElement, type: string) => unknown).call(element, type) === true;
+  return (
+    typeof instanceOf === 'function' &&
+    (instanceOf as (this: ModdleElement, type: string) => unknown).call(element, type) === true
+  );
 }

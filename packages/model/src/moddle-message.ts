@@ -10,7 +10,8 @@ export interface ModdleProblem {
 }
 
 // moddle-xml's format: "unparsable content <tag> detected\n\tline: 0\n\tcolumn: 96\n\tnested error: closing tag mismatch"
-const UNPARSABLE_PATTERN = /^unparsable content ([\s\S]*?) ?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([^\n]*)/;
+const UNPARSABLE_PATTERN =
+  /^unparsable content ([\s\S]*?) ?detected\s+line: (\d+)\s+column: (\d+)\s+nested error: ([^\n]*)/;
 
 export function readModdleProblem(message: string): ModdleProblem {
   const match = UNPARSABLE_PATTERN.exec(message);

@@ -68,6 +68,10 @@ describe('ParseCache', () => {
     cache.set('b', 'bbbbbb', 2);
     cache.set('huge', 'x'.repeat(11), 3);
 
-    expect([cache.get('a', 'aaaaaa'), cache.get('b', 'bbbbbb'), cache.get('huge', 'x'.repeat(11))]).toEqual([undefined, 2, undefined]);
+    expect([cache.get('a', 'aaaaaa'), cache.get('b', 'bbbbbb'), cache.get('huge', 'x'.repeat(11))]).toEqual([
+      undefined,
+      2,
+      undefined,
+    ]);
   });
 });

@@ -5,8 +5,7 @@
 
 /** A value written in a Camunda 8 attribute: a static string, or a FEEL expression when it starts with `=`. */
 export type ValueExpression =
-  | { readonly kind: 'static'; readonly value: string }
-  | { readonly kind: 'feel'; readonly expression: string };
+  { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly expression: string };
 
 /** One `zeebe:input` or `zeebe:output`: `source` is evaluated, the result is written to `target` (a name or a dotted path). */
 export interface VariableMapping {
@@ -27,6 +26,8 @@ export const NodeKind = {
   parallelGateway: 'parallelGateway',
   inclusiveGateway: 'inclusiveGateway',
   subProcess: 'subProcess',
+  intermediateCatchEvent: 'intermediateCatchEvent',
+  receiveTask: 'receiveTask',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
@@ -110,6 +111,29 @@ export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
   readonly childIds: readonly string[];
 }
 
+/** `bpmn:timerEventDefinition`: one of timeDate, timeDuration, timeCycle (ISO 8601 or cron; static or FEEL). */
+export interface TimerEventDefinition {
+  readonly kind: 'timer';
+  readonly timerKind: 'date' | 'duration' | 'cycle';
+  readonly expression: ValueExpression;
+}
+
+/** `bpmn:messageEventDefinition` with its `bpmn:message` name and `zeebe:subscription` correlation key. */
+export interface MessageEventDefinition {
+  readonly kind: 'message';
+  readonly messageName: ValueExpression;
+  /** Undefined when the message has no correlation key (it matches by name only). */
+  readonly correlationKey: ValueExpression | undefined;
+}
+
+export interface IntermediateCatchEventNode extends FlowNodeBase<'intermediateCatchEvent'> {
+  readonly eventDefinition: TimerEventDefinition | MessageEventDefinition;
+}
+
+export interface ReceiveTaskNode extends FlowNodeBase<'receiveTask'> {
+  readonly message: MessageEventDefinition;
+}
+
 export type FlowNode =
   | StartEventNode
   | EndEventNode
@@ -121,7 +145,9 @@ export type FlowNode =
   | ExclusiveGatewayNode
   | InclusiveGatewayNode
   | ParallelGatewayNode
-  | SubProcessNode;
+  | SubProcessNode
+  | IntermediateCatchEventNode
+  | ReceiveTaskNode;
 
 export type FlowNodeOfKind<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
 

@@ -14,19 +14,27 @@ describe('elements Operon does not run yet', () => {
   it.each([
     ['timer start event', '<bpmn:startEvent id="x"><bpmn:timerEventDefinition /></bpmn:startEvent>'],
     ['message start event', '<bpmn:startEvent id="x"><bpmn:messageEventDefinition /></bpmn:startEvent>'],
-    ['timer intermediate catch event', '<bpmn:intermediateCatchEvent id="x"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>'],
-    ['message intermediate throw event', '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>'],
+    [
+      'signal intermediate catch event',
+      '<bpmn:intermediateCatchEvent id="x"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>',
+    ],
+    [
+      'message intermediate throw event',
+      '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>',
+    ],
     ['intermediate throw event', '<bpmn:intermediateThrowEvent id="x" />'],
     ['error end event', '<bpmn:endEvent id="x"><bpmn:errorEventDefinition /></bpmn:endEvent>'],
     ['call activity', '<bpmn:callActivity id="x" />'],
     ['business rule task', '<bpmn:businessRuleTask id="x" />'],
     ['send task', '<bpmn:sendTask id="x" />'],
-    ['receive task', '<bpmn:receiveTask id="x" />'],
     ['complex gateway', '<bpmn:complexGateway id="x" />'],
     ['event based gateway', '<bpmn:eventBasedGateway id="x" />'],
     ['transaction', '<bpmn:transaction id="x" />'],
     ['ad hoc sub-process', '<bpmn:adHocSubProcess id="x" />'],
-    ['event sub-process', '<bpmn:subProcess id="x" triggeredByEvent="true"><bpmn:startEvent id="xs" /></bpmn:subProcess>'],
+    [
+      'event sub-process',
+      '<bpmn:subProcess id="x" triggeredByEvent="true"><bpmn:startEvent id="xs" /></bpmn:subProcess>',
+    ],
   ])('refuses a %s with UNSUPPORTED_ELEMENT, naming its type', async (label, element) => {
     // given a process using the element
     // when parsed
@@ -41,7 +49,10 @@ describe('elements Operon does not run yet', () => {
 
   it('refuses a boundary event with UNSUPPORTED_ELEMENT', async () => {
     const outcome = await parse(
-      around('<bpmn:task id="t" /><bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>', 't'),
+      around(
+        '<bpmn:task id="t" /><bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>',
+        't',
+      ),
     );
 
     expect(expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 'b').message).toContain('Timer boundary event');
@@ -87,7 +98,10 @@ describe('elements Operon does not run yet', () => {
 
   it('warns with UNSUPPORTED_EXTENSION about a zeebe element it does not know, and still runs the model', async () => {
     const outcome = await parse(
-      around('<bpmn:task id="t"><bpmn:extensionElements><zeebe:somethingNew a="1" /></bpmn:extensionElements></bpmn:task>', 't'),
+      around(
+        '<bpmn:task id="t"><bpmn:extensionElements><zeebe:somethingNew a="1" /></bpmn:extensionElements></bpmn:task>',
+        't',
+      ),
     );
 
     expect(onlyProcess(outcome).nodes.get('t')?.kind).toBe('task');
@@ -97,7 +111,9 @@ describe('elements Operon does not run yet', () => {
   it('refuses a flow node without an id with MISSING_ID, naming its process', async () => {
     const outcome = await parse(executableProcess(`${startToEnd()}<bpmn:task name="nameless" />`));
 
-    expect(expectDiagnostic(outcome, 'MISSING_ID', 'process').message).toContain("A task without an id in process 'process'");
+    expect(expectDiagnostic(outcome, 'MISSING_ID', 'process').message).toContain(
+      "A task without an id in process 'process'",
+    );
   });
 
   it('refuses sub-processes nested deeper than 32 levels with NESTING_TOO_DEEP', async () => {
@@ -107,9 +123,41 @@ describe('elements Operon does not run yet', () => {
       inner = `<bpmn:startEvent id="s${level}" /><bpmn:subProcess id="sub${level}">${inner}</bpmn:subProcess>`;
     }
 
-    const outcome = await parse(executableProcess(inner.replace('<bpmn:startEvent id="s1" />', '<bpmn:startEvent id="start" />')));
+    const outcome = await parse(
+      executableProcess(inner.replace('<bpmn:startEvent id="s1" />', '<bpmn:startEvent id="start" />')),
+    );
 
     expect(outcome.ok).toBe(false);
     expectDiagnostic(outcome, 'NESTING_TOO_DEEP', 'sub33');
+  });
+});
+
+describe('timer and message waits', () => {
+  it('reads a timer catch event: its kind and its ISO 8601 text', async () => {
+    const outcome = await parse(
+      around(
+        '<bpmn:intermediateCatchEvent id="x"><bpmn:timerEventDefinition><bpmn:timeDuration>PT15M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>',
+        'x',
+      ),
+    );
+
+    expect(outcome.ok && outcome.model.processes[0]?.nodes.get('x')).toMatchObject({
+      kind: 'intermediateCatchEvent',
+      eventDefinition: { kind: 'timer', timerKind: 'duration', expression: { kind: 'static', value: 'PT15M' } },
+    });
+  });
+
+  it('refuses a timer without a time with TIMER_MISSING', async () => {
+    const outcome = await parse(
+      around('<bpmn:intermediateCatchEvent id="x"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>', 'x'),
+    );
+
+    expect(outcome.diagnostics).toContainEqual(expect.objectContaining({ code: 'TIMER_MISSING', elementId: 'x' }));
+  });
+
+  it('refuses a receive task without a message with MESSAGE_MISSING', async () => {
+    const outcome = await parse(around('<bpmn:receiveTask id="x" />', 'x'));
+
+    expect(outcome.diagnostics).toContainEqual(expect.objectContaining({ code: 'MESSAGE_MISSING', elementId: 'x' }));
   });
 });

@@ -15,6 +15,8 @@ const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:ReceiveTask': 'receiveTask',
 };
 
 const HINT_BY_TYPE: Readonly<Record<string, string>> = {
@@ -26,8 +28,9 @@ const HINT_BY_TYPE: Readonly<Record<string, string>> = {
 };
 
 const GENERAL_HINT =
-  'Remove it, or redraw this step with elements Operon runs: tasks (plain, service, user, script, manual), ' +
-  'exclusive, inclusive and parallel gateways, embedded sub-processes, none start events and none or terminate end events.';
+  'Remove it, or redraw this step with elements Operon runs: tasks (plain, service, user, script, manual, receive), ' +
+  'exclusive, inclusive and parallel gateways, embedded sub-processes, none start events, timer and message ' +
+  'intermediate catch events, and none or terminate end events.';
 
 /** The node kind of a flow node whose BPMN type Operon runs; undefined for any other type. */
 export function nodeKindOf(element: ModdleElement): NodeKind | undefined {
@@ -43,7 +46,8 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
   const id = elementId(element);
   const kind = nodeKindOf(element);
   const definitions = eventDefinitionsOf(element);
-  const definitionLabel = definitions.length > 1 ? 'multiple' : definitions.map(({ $type }) => moddleTypeLabel($type))[0];
+  const definitionLabel =
+    definitions.length > 1 ? 'multiple' : definitions.map(({ $type }) => moddleTypeLabel($type))[0];
 
   if (kind === undefined) {
     const label = [definitionLabel, moddleTypeLabel(element.$type)].filter(Boolean).join(' ');
@@ -58,6 +62,16 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
   }
   if (kind === 'endEvent' && definitionLabel !== undefined && definitionLabel !== 'terminate') {
     return notRunYet(`${definitionLabel} end event`, id, 'Use a none or a terminate end event instead.');
+  }
+  if (
+    kind === 'intermediateCatchEvent' &&
+    (definitionLabel === undefined || (definitionLabel !== 'timer' && definitionLabel !== 'message'))
+  ) {
+    return notRunYet(
+      `${definitionLabel ?? 'none'} intermediate catch event`,
+      id,
+      'Operon runs timer and message intermediate catch events; use one of those.',
+    );
   }
   if (kind === 'subProcess' && booleanProperty(element, 'triggeredByEvent')) {
     return notRunYet('event sub-process', id, GENERAL_HINT);

@@ -11,19 +11,15 @@ export function validateProcess(process: ProcessDefinition, diagnostics: Diagnos
   }
   for (const flow of process.flows.values()) {
     const source = process.nodes.get(flow.sourceId);
-    if (flow.condition === undefined || source === undefined || isBranchingGateway(source)) continue;
-    diagnostics.error(
-      DiagnosticCode.CONDITION_NOT_SUPPORTED,
+    if (flow.condition === undefined || source?.kind !== 'parallelGateway') continue;
+    diagnostics.warning(
+      DiagnosticCode.CONDITION_IGNORED,
       flow.id,
-      `Sequence flow '${flow.id}' has a condition but leaves ${nodeKindLabel(source.kind)} '${source.id}'; ` +
-        'Operon evaluates conditions only on flows leaving an exclusive or inclusive gateway. ' +
-        `Remove the condition, or put an exclusive gateway after '${source.id}' and move the condition to its flow.`,
+      `Sequence flow '${flow.id}' has a condition but leaves parallel gateway '${source.id}', which takes every ` +
+        'outgoing flow, so the condition is ignored. Remove it, or use an inclusive gateway to take only the flows ' +
+        'whose condition holds.',
     );
   }
-}
-
-function isBranchingGateway(node: FlowNode): boolean {
-  return node.kind === 'exclusiveGateway' || node.kind === 'inclusiveGateway';
 }
 
 function checkEventDirection(node: FlowNode, diagnostics: DiagnosticList): void {

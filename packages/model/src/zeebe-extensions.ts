@@ -64,9 +64,14 @@ export function readZeebeExtensions(element: ModdleElement): ZeebeExtensions {
     script:
       script === undefined
         ? undefined
-        : { expression: stringProperty(script, 'expression'), resultVariable: stringProperty(script, 'resultVariable') },
+        : {
+            expression: stringProperty(script, 'expression'),
+            resultVariable: stringProperty(script, 'resultVariable'),
+          },
     versionTag: attribute('zeebe:VersionTag', 'value'),
-    listeners: extensions.flatMap(({ $type }) => (Object.hasOwn(LISTENER_NAMES, $type) ? [LISTENER_NAMES[$type] ?? $type] : [])),
+    listeners: extensions.flatMap(({ $type }) =>
+      Object.hasOwn(LISTENER_NAMES, $type) ? [LISTENER_NAMES[$type] ?? $type] : [],
+    ),
   };
 }
 

@@ -31,9 +31,13 @@ export async function run(options: RunOptions, print: (line: string) => void): P
     return ExitCode.failed;
   }
   const processes = outcome.model.processes;
-  const definition = options.processId ? processes.find((candidate) => candidate.id === options.processId) : processes[0];
+  const definition = options.processId
+    ? processes.find((candidate) => candidate.id === options.processId)
+    : processes[0];
   if (!definition) {
-    throw new CliUsageError(`--process ${options.processId}: no such process; the file has ${processes.map((p) => p.id).join(', ')}.`);
+    throw new CliUsageError(
+      `--process ${options.processId}: no such process; the file has ${processes.map((p) => p.id).join(', ')}.`,
+    );
   }
   const result = runInMemory(definition, {
     variables,
@@ -58,7 +62,9 @@ export async function run(options: RunOptions, print: (line: string) => void): P
     print(`Status: ${result.status}`);
     print(`Variables: ${JSON.stringify(result.variables)}`);
     if (result.status === 'waiting') {
-      print('The instance waits for jobs or user tasks: pass --complete-jobs / --complete-user-tasks to complete them.');
+      print(
+        'The instance waits for jobs or user tasks: pass --complete-jobs / --complete-user-tasks to complete them.',
+      );
     }
   }
   return result.status === 'incident' ? ExitCode.failed : ExitCode.ok;

@@ -7,7 +7,11 @@ import { selectOutgoingFlows } from './outgoing-flows';
  * How activities and events leave: every unconditional flow, plus every conditional flow whose
  * condition is true (BPMN's conditional sequence flows).
  */
-export function leaveByConditions(p: Processing, node: FlowNode, element: ElementInstance): readonly string[] | undefined {
+export function leaveByConditions(
+  p: Processing,
+  node: FlowNode,
+  element: ElementInstance,
+): readonly string[] | undefined {
   if (node.outgoing.length === 1 && p.definition.flows.get(node.outgoing[0] ?? '')?.condition === undefined) {
     return node.outgoing;
   }

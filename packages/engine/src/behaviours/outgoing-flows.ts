@@ -5,14 +5,19 @@ import type { Processing } from '../processing';
 import { raiseIncident } from './incidents';
 import { visibleVariables } from './variable-scope';
 
-export type ConditionOutcome = { readonly ok: true; readonly value: boolean } | { readonly ok: false; readonly message: string };
+export type ConditionOutcome =
+  { readonly ok: true; readonly value: boolean } | { readonly ok: false; readonly message: string };
 
 /** Evaluates a sequence flow condition; anything but true or false is an error, as in Camunda 8. */
 export function evaluateCondition(p: Processing, flowId: string, element: ElementInstance): ConditionOutcome {
   const flow = p.definition.flows.get(flowId);
   if (!flow || flow.condition === undefined) return { ok: true, value: true };
   const result = evaluateExpression(flow.condition, visibleVariables(p, element.key), { now: p.context.now });
-  if (!result.ok) return { ok: false, message: `the condition '${flow.condition}' of flow '${flowId}' failed: ${result.error.message}` };
+  if (!result.ok)
+    return {
+      ok: false,
+      message: `the condition '${flow.condition}' of flow '${flowId}' failed: ${result.error.message}`,
+    };
   if (typeof result.value !== 'boolean') {
     const why = result.warnings.length > 0 ? ` (${result.warnings.join('; ')})` : '';
     return {
@@ -41,7 +46,12 @@ export function selectOutgoingFlows(
     if (flowId === defaultFlowId) continue;
     const outcome = evaluateCondition(p, flowId, element);
     if (!outcome.ok) {
-      raiseIncident(p, element, IncidentType.expression, `${capitalise(outcome.message)}. Fix the condition or set the variables it reads, then resolve the incident.`);
+      raiseIncident(
+        p,
+        element,
+        IncidentType.expression,
+        `${capitalise(outcome.message)}. Fix the condition or set the variables it reads, then resolve the incident.`,
+      );
       return undefined;
     }
     if (outcome.value) {

@@ -69,6 +69,7 @@ function writePath(results: Record<string, unknown>, context: Variables, target:
 function withPath(base: unknown, path: readonly string[], value: unknown): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return value;
-  const record = base !== null && typeof base === 'object' && !Array.isArray(base) ? (base as Record<string, unknown>) : {};
+  const record =
+    base !== null && typeof base === 'object' && !Array.isArray(base) ? (base as Record<string, unknown>) : {};
   return { ...record, [head]: withPath(record[head], rest, value) };
 }

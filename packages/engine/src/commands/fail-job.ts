@@ -15,7 +15,12 @@ export const failJob: CommandHandler<'fail-job'> = (p, command) => {
   p.emit({ type: 'job-failed', jobKey: job.key, retries, errorMessage: command.errorMessage, retryBackoffMs });
   if (retries > 0) {
     const failed = p.draft.jobs[job.key] ?? job;
-    p.effect({ type: 'activate-job', job: failed, variables: visibleVariables(p, element.key), backoffMs: retryBackoffMs });
+    p.effect({
+      type: 'activate-job',
+      job: failed,
+      variables: visibleVariables(p, element.key),
+      backoffMs: retryBackoffMs,
+    });
     return undefined;
   }
   raiseIncident(

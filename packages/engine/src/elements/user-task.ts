@@ -93,7 +93,12 @@ function reader(p: Processing, element: ElementInstance, variables: Variables) {
     if (state.failed) return;
     state.failed = true;
     const text = expression ? expressionText(expression) : '';
-    raiseIncident(p, element, IncidentType.expression, `The ${label} '${text}' of user task '${element.elementId}' failed: ${why}.`);
+    raiseIncident(
+      p,
+      element,
+      IncidentType.expression,
+      `The ${label} '${text}' of user task '${element.elementId}' failed: ${why}.`,
+    );
   }
   return state;
 }

@@ -1,0 +1,197 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const example = join(repoRoot, 'examples/order-fulfilment.bpmn');
+const workDir = mkdtempSync(join(tmpdir(), 'operon-cli-'));
+
+function operon(...args: string[]): { code: number | null; stdout: string; stderr: string; last: unknown } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'packages/cli/src/main.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const lines = result.stdout.trim().split('\n');
+  let last: unknown;
+  try {
+    last = JSON.parse(lines.at(-1) ?? '');
+  } catch {
+    last = undefined;
+  }
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, last };
+}
+
+function file(name: string, content: string): string {
+  const path = join(workDir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('operon run', () => {
+  it('given the example and --complete-jobs, it prints one JSON object with the completed path', () => {
+    const { code, last } = operon(
+      'run',
+      example,
+      '--vars',
+      '{"items": [{"price": 10, "quantity": 3}]}',
+      '--complete-jobs',
+      '--json',
+    );
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({
+      status: 'completed',
+      variables: { total: 30 },
+      incidents: [],
+    });
+    const completed = (last as { completedElements: string[] }).completedElements;
+    expect(completed[0]).toBe('StartEvent_OrderReceived');
+    expect(completed.at(-1)).toBe('EndEvent_Fulfilled');
+    expect(completed).not.toContain('UserTask_Approve');
+  });
+
+  it('without --complete-user-tasks, a large order waits at the approval task', () => {
+    const { code, last } = operon(
+      'run',
+      example,
+      '--vars',
+      '{"items": [{"price": 900, "quantity": 2}]}',
+      '--complete-jobs',
+      '--json',
+    );
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({ status: 'waiting' });
+  });
+
+  it('reads variables from a file with @', () => {
+    const vars = file('vars.json', JSON.stringify({ items: [{ price: 5, quantity: 1 }] }));
+
+    const { last } = operon('run', example, '--vars', `@${vars}`, '--complete-jobs', '--json');
+
+    expect(last).toMatchObject({ status: 'completed', variables: { total: 5 } });
+  });
+
+  it('reports an incident with exit code 1', () => {
+    const model = file(
+      'no-match.bpmn',
+      `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="g"/>
+      <bpmn:exclusiveGateway id="g"/><bpmn:sequenceFlow id="a" sourceRef="g" targetRef="e"><bpmn:conditionExpression>=x = 1</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="b" sourceRef="g" targetRef="e"><bpmn:conditionExpression>=x = 2</bpmn:conditionExpression></bpmn:sequenceFlow><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>`,
+    );
+
+    const { code, last } = operon('run', model, '--vars', '{"x": 3}', '--json');
+
+    expect(code).toBe(1);
+    expect(last).toMatchObject({ status: 'incident', incidents: [{ elementId: 'g', type: 'NO_OUTGOING_FLOW' }] });
+  });
+
+  it('prints a readable trace without --json', () => {
+    const { code, stdout } = operon(
+      'run',
+      example,
+      '--vars',
+      '{"items": [{"price": 1, "quantity": 1}]}',
+      '--complete-jobs',
+    );
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('▶ startEvent StartEvent_OrderReceived "Order received"');
+    expect(stdout).toContain("job 'charge-payment'");
+    expect(stdout).toContain('Status: completed');
+  });
+});
+
+describe('bad input gives a clear error and no stack trace', () => {
+  it.each([
+    ['a missing file', () => join(workDir, 'nope.bpmn'), /Cannot read .*nope\.bpmn: no such file/],
+    ['a directory', () => workDir, /is a directory/],
+  ])('%s', (_name, path, message) => {
+    const { code, stderr } = operon('run', path());
+
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it.each([
+    ['an empty file', '', 'EMPTY_DOCUMENT'],
+    [
+      'malformed XML',
+      '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"><bpmn:process',
+      'MALFORMED_XML',
+    ],
+    ['a non-BPMN document', '<html><body>hello</body></html>', 'NOT_BPMN'],
+    [
+      'an external entity',
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><d>&xxe;</d>',
+      'DOCTYPE_FORBIDDEN',
+    ],
+    [
+      'entity expansion',
+      '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>',
+      'DOCTYPE_FORBIDDEN',
+    ],
+  ])('%s → %s, exit code 1', (_name, content, code) => {
+    const path = file(`${code}.bpmn`, content);
+
+    const run = operon('run', path, '--json');
+    const lint = operon('lint', path);
+
+    expect(run.code).toBe(1);
+    expect(run.last).toMatchObject({ status: 'invalid', diagnostics: [{ code, severity: 'error' }] });
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain(code);
+  });
+
+  it('a 50 MB file is refused quickly with its size', () => {
+    const path = file('huge.bpmn', `<bpmn:definitions>${' '.repeat(50 * 1024 * 1024)}</bpmn:definitions>`);
+
+    const { code, last } = operon('lint', path, '--json');
+
+    expect(code).toBe(1);
+    expect(last).toMatchObject({ ok: false, diagnostics: [{ code: 'DOCUMENT_TOO_LARGE' }] });
+  });
+
+  it('bad --vars JSON is a usage error that shows an example', () => {
+    const { code, stderr } = operon('run', example, '--vars', '{amount: 1}');
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--vars is not valid JSON');
+  });
+
+  it('an unknown command lists the commands', () => {
+    const { code, stderr } = operon('deploy', example);
+
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown command 'deploy'");
+    expect(stderr).toContain('operon lint FILE.bpmn');
+  });
+});
+
+describe('operon lint', () => {
+  it('passes the example with exit code 0', () => {
+    const { code, stdout } = operon('lint', example);
+
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 error(s)');
+  });
+
+  it('names the element and what to fix', () => {
+    const path = file(
+      'no-type.bpmn',
+      `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="charge"/>
+      <bpmn:serviceTask id="charge"/><bpmn:sequenceFlow id="f2" sourceRef="charge" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>`,
+    );
+
+    const { code, stdout } = operon('lint', path);
+
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/error MISSING_TASK_TYPE \[charge\]: .*zeebe:taskDefinition/);
+  });
+});

@@ -1,0 +1,16 @@
+import type { ReceiveTaskNode } from '@operon/model';
+import { markActivated } from '../behaviours/activation';
+import { openElementSubscription, releaseEventWaits } from '../behaviours/event-waits';
+import { leaveByConditions } from '../behaviours/leave-by-conditions';
+import type { ElementBehaviour } from '../element-behaviour';
+
+/** A receive task waits for its message, like a message catch event. */
+export const receiveTask: ElementBehaviour<ReceiveTaskNode> = {
+  activate(p, node, element) {
+    if (!openElementSubscription(p, node.message, element)) return 'failed';
+    markActivated(p, element);
+    return 'wait';
+  },
+  outgoing: leaveByConditions,
+  terminate: (p, _node, element) => releaseEventWaits(p, element),
+};

@@ -1,0 +1,12 @@
+export { scheduleTimer } from './timer-schedule';
+export type { ScheduleResult, TimerDefinitionKind, TimerSchedule } from './timer-schedule';
+export { nextCronTime, CRON_SEARCH_DAYS } from './cron-next';
+export { parseCronExpression } from './cron-expression';
+export type { CronExpression } from './cron-expression';
+export type { DayOfMonthRule, DayOfWeekRule } from './cron-day-rules';
+export { parseIsoDuration, addIsoDuration, fixedLengthMs } from './iso-duration';
+export type { IsoDuration } from './iso-duration';
+export { parseIsoDateTime } from './iso-date-time';
+export { parseRepeatingInterval, firstRepeatTime, nextRepeatTime } from './iso-cycle';
+export type { RepeatingInterval } from './iso-cycle';
+export type { Parsed } from './parse-result';
