@@ -9,7 +9,12 @@ export function toJsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof FeelDate || value instanceof FeelDateTime || value instanceof FeelTime || value instanceof FeelDuration) {
+  if (
+    value instanceof FeelDate ||
+    value instanceof FeelDateTime ||
+    value instanceof FeelTime ||
+    value instanceof FeelDuration
+  ) {
     return value.toString();
   }
   if (isFunction(value) || isRange(value)) return null;
