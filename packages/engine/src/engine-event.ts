@@ -24,7 +24,7 @@ export type EngineEvent =
   | { readonly type: 'element-completing'; readonly key: number; readonly elementId: string }
   | { readonly type: 'element-completed'; readonly key: number; readonly elementId: string }
   | { readonly type: 'element-terminated'; readonly key: number; readonly elementId: string }
-  | { readonly type: 'instance-terminated'; readonly reason: 'cancelled' | 'terminate-end-event' }
+  | { readonly type: 'instance-terminated'; readonly reason: 'cancelled' }
   | { readonly type: 'flow-taken'; readonly flowId: string; readonly scopeKey: number; readonly joinAt?: string }
   | { readonly type: 'join-tokens-discarded'; readonly scopeKey: number }
   | { readonly type: 'variables-set'; readonly scopeKey: number; readonly variables: Variables }

@@ -6,7 +6,7 @@
 export const InstanceStatus = {
   active: 'active',
   completed: 'completed',
-  /** Cancelled by a command, or ended by a terminate end event at the process level. */
+  /** Cancelled by a command. (A terminate end event completes the instance, as in Camunda 8.) */
   terminated: 'terminated',
 } as const;
 export type InstanceStatus = (typeof InstanceStatus)[keyof typeof InstanceStatus];

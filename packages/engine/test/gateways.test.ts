@@ -87,6 +87,23 @@ describe('conditional sequence flows on activities', () => {
   });
 });
 
+describe('default flow on an activity', () => {
+  const model = bpmn(`<bpmn:startEvent id="start"/>${flow('f0', 'start', 't')}<bpmn:task id="t" default="otherwise"/>
+    ${flow('ifVip', 't', 'vip', '=vip')}${flow('otherwise', 't', 'normal')}
+    <bpmn:endEvent id="vip"/><bpmn:endEvent id="normal"/>`);
+
+  it.each([
+    [true, ['f0', 'ifVip']],
+    [false, ['f0', 'otherwise']],
+  ])('given vip=%s, takes the default flow only when no condition holds', async (vip, flows) => {
+    const scenario = await Scenario.of(model);
+
+    scenario.start({ vip });
+
+    expect(scenario.takenFlows()).toEqual(flows);
+  });
+});
+
 describe('parallel gateway', () => {
   const model = bpmn(`<bpmn:startEvent id="start"/>${flow('f0', 'start', 'fork')}<bpmn:parallelGateway id="fork"/>
     ${flow('f1', 'fork', 'pack')}${flow('f2', 'fork', 'bill')}${serviceTask('pack')}${serviceTask('bill')}

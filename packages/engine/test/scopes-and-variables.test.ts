@@ -150,7 +150,7 @@ describe('embedded sub-process', () => {
 });
 
 describe('terminate end event at the process level', () => {
-  it('terminates every other branch and ends the instance as terminated', async () => {
+  it('terminates every other branch and completes the instance, as Camunda 8 does', async () => {
     const scenario = await Scenario.of(
       bpmn(`<bpmn:startEvent id="start"/>${flow('f0', 'start', 'fork')}<bpmn:parallelGateway id="fork"/>
         ${flow('f1', 'fork', 'wait')}${flow('f2', 'fork', 'stop')}
@@ -160,9 +160,10 @@ describe('terminate end event at the process level', () => {
 
     scenario.start();
 
-    expect(scenario.status).toBe('terminated');
+    expect(scenario.status).toBe('completed');
     expect(scenario.terminated()).toEqual(['wait']);
+    expect(scenario.completed()).toEqual(['start', 'fork', 'stop']);
     expect(scenario.effects).toContainEqual({ type: 'close-user-task', userTaskKey: expect.any(Number) });
-    expect(scenario.effects).toContainEqual({ type: 'instance-ended', status: 'terminated' });
+    expect(scenario.effects).toContainEqual({ type: 'instance-ended', status: 'completed' });
   });
 });

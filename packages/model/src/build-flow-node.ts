@@ -41,7 +41,7 @@ export function buildFlowNode(
       return { kind, ...base, ...buildScriptTask(zeebe, id, subject, context) };
     case 'exclusiveGateway':
     case 'inclusiveGateway':
-      return { kind, ...base, defaultFlowId: defaultFlowOf(element, kind, id, context) };
+      return { kind, ...base };
     case 'intermediateCatchEvent':
       return {
         kind,
@@ -77,6 +77,7 @@ export function buildNodeBase(
     parentId,
     incoming: [],
     outgoing: [],
+    defaultFlowId: defaultFlowOf(element, kind, id, context),
     inputs: buildMappings(zeebe.inputs, 'input', id, subject, context),
     outputs: buildMappings(zeebe.outputs, 'output', id, subject, context),
   };

@@ -31,6 +31,16 @@ export function buildSequenceFlow(
   const targetId = endOf(element, id, 'target', scope, context);
   const body = elementProperty(element, 'conditionExpression');
   const text = body === undefined ? undefined : stringProperty(body, 'body');
+  const language = body === undefined ? undefined : stringProperty(body, 'language');
+  if (language !== undefined && !/^(feel|https?:\/\/www\.omg\.org\/spec\/FEEL\/.*)$/i.test(language.trim())) {
+    context.diagnostics.error(
+      DiagnosticCode.CONDITION_LANGUAGE_UNSUPPORTED,
+      id,
+      `The condition of sequence flow '${id}' is written in '${language}'; Operon evaluates FEEL only. ` +
+        'Rewrite it in FEEL (e.g. =amount > 100) and remove the language attribute.',
+    );
+    return undefined;
+  }
   const condition =
     text === undefined ? undefined : context.expressions.feel(text, id, `the condition of sequence flow '${id}'`);
   if (sourceId === undefined || targetId === undefined) return undefined;

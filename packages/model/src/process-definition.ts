@@ -50,6 +50,8 @@ interface FlowNodeBase<K extends NodeKind> {
   readonly incoming: readonly string[];
   /** Ids of outgoing sequence flows, in document order. */
   readonly outgoing: readonly string[];
+  /** The `default` flow (gateways and activities): taken when no conditional flow is. */
+  readonly defaultFlowId: string | undefined;
   /** `zeebe:ioMapping` inputs: evaluated on activation, written as local variables of the element. */
   readonly inputs: readonly VariableMapping[];
   /** `zeebe:ioMapping` outputs: evaluated on completion, propagated to the enclosing scope. */
@@ -94,13 +96,9 @@ export interface ScriptTaskNode extends FlowNodeBase<'scriptTask'> {
   readonly job: JobDefinition | undefined;
 }
 
-export interface ExclusiveGatewayNode extends FlowNodeBase<'exclusiveGateway'> {
-  readonly defaultFlowId: string | undefined;
-}
+export type ExclusiveGatewayNode = FlowNodeBase<'exclusiveGateway'>;
 
-export interface InclusiveGatewayNode extends FlowNodeBase<'inclusiveGateway'> {
-  readonly defaultFlowId: string | undefined;
-}
+export type InclusiveGatewayNode = FlowNodeBase<'inclusiveGateway'>;
 
 export type ParallelGatewayNode = FlowNodeBase<'parallelGateway'>;
 

@@ -5,7 +5,7 @@ import { selectOutgoingFlows } from './outgoing-flows';
 
 /**
  * How activities and events leave: every unconditional flow, plus every conditional flow whose
- * condition is true (BPMN's conditional sequence flows).
+ * condition is true (BPMN's conditional sequence flows); the default flow only when no other is taken.
  */
 export function leaveByConditions(
   p: Processing,
@@ -15,5 +15,5 @@ export function leaveByConditions(
   if (node.outgoing.length === 1 && p.definition.flows.get(node.outgoing[0] ?? '')?.condition === undefined) {
     return node.outgoing;
   }
-  return selectOutgoingFlows(p, node, element, 'all', undefined);
+  return selectOutgoingFlows(p, node, element, 'all', node.defaultFlowId);
 }

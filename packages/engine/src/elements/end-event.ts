@@ -4,8 +4,8 @@ import type { ElementBehaviour } from '../element-behaviour';
 
 /**
  * A none end event consumes the token. A terminate end event also ends every other element of its
- * flow scope: inside a sub-process the sub-process then completes; at the process level the instance
- * ends as terminated (BPMN 2.0.2, 10.5.3).
+ * flow scope, which then completes: a sub-process continues on its outgoing flow, a process instance
+ * completes (Camunda 8: "after the termination, the process instance completes").
  */
 export const endEvent: ElementBehaviour<EndEventNode> = {
   activate(p, node, element, lifecycle) {
@@ -15,7 +15,6 @@ export const endEvent: ElementBehaviour<EndEventNode> = {
         if (sibling.key !== element.key) lifecycle.terminate(sibling.key);
       }
       if (p.draft.joins[element.scopeKey]) p.emit({ type: 'join-tokens-discarded', scopeKey: element.scopeKey });
-      if (element.scopeKey === p.draft.rootKey) p.emit({ type: 'instance-terminated', reason: 'terminate-end-event' });
     }
     return 'complete';
   },

@@ -1,0 +1,73 @@
+// The prose of docs/conformance.md that does not depend on the corpora: how scenarios are classified and
+// translated. The rules are the ones translation.ts and the *.test.ts files apply.
+
+export const CLASSIFICATION = `
+Every scenario is classified in two steps:
+
+1. **Automatically**, from what \`parseBpmn\` says about the scenario's models (the scenario's own models, or
+   the feature's shared models when it names none), read as the corpus has them:
+   - any \`UNSUPPORTED_ELEMENT\` → _not run: unsupported element_, with the element kinds (counted in the table
+     above) and any other error codes: those scenarios wait for a later issue;
+   - else \`MALFORMED_XML\` → _not run: model not well-formed XML_. Of the 44 inline models that are not strictly
+     well-formed, parseBpmn reports \`MALFORMED_XML\` only for those with undeclared element prefixes (such as
+     \`camunda:\` or \`js:\`); bpmn-moddle reads the others (an undeclared \`xsi:\` prefix on attributes, a raw \`&&\`
+     inside a condition) without complaint, so they are classified by their other findings.
+2. **By review** for every other scenario: its steps (and, where they are terse, the original feature test as
+   published in the project's repository) were read, and the verdict is recorded in \`review-bpmn-elements.ts\`
+   or \`review-bpmn-engine.ts\`. A test fails when a scenario that is not blocked automatically has no verdict, when a
+   verdict names a scenario that is blocked or absent, and when no model of a scenario reviewed as refused is
+   refused with the diagnostic code its verdict names. So when parseBpmn learns a new element, the scenarios it
+   unblocks come up for review.
+
+A scenario **runs** when its models contain only supported elements and its stated behaviour does not depend on
+JavaScript or on bpmn-elements' own API. Its test asserts every Then/And step as stated; when a step is about the
+other engine's API and has no counterpart, the table says so ("not asserted: …"). A scenario that runs but whose
+stated behaviour fails on Operon keeps its assertions and is marked \`it.fails\`; the table gives the reason and
+whether it is a difference of Camunda 8 semantics (by design) or an engine bug.
+`;
+
+export const TRANSLATION_RULES = `
+Models are rewritten at load time, mechanically, and only where the intent is clear; each test lists its
+rewrites next to the corpus text, and a rewrite fails when the corpus text is not what it expects
+(\`translation.ts\`).
+
+1. **Service tasks become jobs.** A service task whose implementation is a JavaScript service
+   (\`implementation="\${environment.services.fn}"\`) and whose only role is "call a service and continue" gets
+   \`<zeebe:taskDefinition type="<element id>"/>\`. The test plays the job worker: the service calling back is
+   completing the job; the service calling back with an error is failing the job with no retries left.
+2. **Conditions become FEEL.**
+   - \`\${environment.variables.x}\` → \`=x = true\`. A bpmn-elements expression gives \`undefined\` (falsy) for an
+     unset variable; FEEL's \`null = true\` is false, where a bare \`=x\` would give null and raise an incident, as
+     in Camunda 8.
+   - \`\${true}\`, \`\${false}\` → \`=true\`, \`=false\`.
+   - A JavaScript condition script that only hands a value to its callback, \`next(null, <value>)\`, → that value
+     in FEEL: \`next(null, true)\` → \`=true\`, \`next(null, 1==2)\` → \`=1 = 2\`,
+     \`next(null, this.environment.variables.n>=0)\` → \`=n >= 0\`. Reading an unset variable gives \`undefined\`
+     (falsy, no error), so \`next(null, environment.variables.x)\` → \`=x = true\` as above; reading a property of an
+     unset variable throws a TypeError ("the run is errored"), so \`next(null, this.environment.variables.a.b)\` →
+     \`=a.b\`, whose null a gateway refuses with an incident (rule 5).
+3. **Manual tasks that wait become user tasks.** bpmn-elements' manual task waits for a signal; Camunda 8's
+   passes through. Where a scenario expects a manual task to wait, it is rewritten to a user task.
+4. **Signalling a user task** is completing it, with the signal's payload as variables.
+5. **A run that errors** ("run is errored", "completes with error") → an incident at the failing element, and the
+   instance does not complete: Camunda 8 keeps a failed instance, with an incident, instead of ending it.
+6. **Stop, save state, recover, resume.** Operon's engine is a pure function over stored state, so an instance is
+   at rest between commands by construction. "Stop and save state" is serialising the instance state to JSON, as
+   the runtime stores it; "recover and resume" is continuing from a parsed copy with a new driver (the event
+   history is kept, as the store keeps it); "ticked" is recovering and resuming without a command; "the state is
+   still the same" is the parsed copy equalling the saved state.
+7. **Taken, discarded, waiting, completes.** "X is taken (N times)" → X completed (N times); "X is discarded" →
+   X was never activated in that run (Operon, like Camunda 8, does not propagate discards, so there is no
+   dead-path elimination to count); "X is waiting" → X is active with an open user task or job; "run completes"
+   → the instance is completed.
+8. **Execution sequences.** bpmn-elements' \`enter\`, \`start\`, \`end\` and \`leave\` messages map to Operon's
+   \`element-activating\`, \`element-activated\`, \`element-completing\` and \`element-completed\` events, for the
+   process as for its elements; \`init\`, \`discard\`, \`wait\`, \`timer\` and flow messages have no counterpart and are
+   left out. Where one path runs, the test compares the whole sequence, which is stricter than bpmn-elements'
+   ordered search. Where paths run concurrently, it compares the order along each path and the set of entries, not
+   how the paths interleave: bpmn-elements runs a branch depth-first, Operon (like Zeebe) breadth-first.
+9. **Repeated runs** of the same definition start a new instance each time; counts are per run.
+10. **Timers fire by hand.** A timer that "times out" is triggered by the test after moving the virtual clock to
+    its due time; the time the timer waits is asserted from its due time.
+11. **"Throws on run"** for a model Operon refuses → \`parseBpmn\` returns no model and an error diagnostic.
+`;

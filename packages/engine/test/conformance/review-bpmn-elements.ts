@@ -1,0 +1,191 @@
+// Verdicts for the bpmn-elements scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
+// Reviewed against each scenario's steps and, where the steps were terse, the original feature test.
+import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+
+const NO_START = 'NO_START_EVENT';
+const definitionMessages =
+  'the definition-level messages (definition.enter/start/end/leave with its id and name): Operon runs process ' +
+  'instances, and a BPMN definitions document has no lifecycle of its own';
+const dataElements =
+  "bpmn:property values filled from data objects or data stores through data associations, read from bpmn-elements' " +
+  'activity API; Operon, like Camunda 8, ignores properties, data objects, data stores and data associations';
+const formatting = "bpmn-elements' message formatting extension API (the broker's format exchange)";
+const takeFlow =
+  'the conditions call a JavaScript service function (environment.services.takeFlow) that decides which flows are ' +
+  'taken; they also sit on flows leaving a task, which Operon refuses (CONDITION_NOT_SUPPORTED)';
+
+export const bpmnElementsReview: Readonly<Record<string, Review>> = {
+  'Definition#1': runs({ partial: definitionMessages }),
+  'Definition#2': refused(
+    'MESSAGE_MISSING',
+    'messages travel along message flows between two pools: the catch event names no message and the sending ' +
+      'process is not executable; Camunda 8 and Operon correlate messages by name and correlation key',
+  ),
+  'Definition#5': runs({
+    partial: `${definitionMessages}; Operon starts one instance per executable process, here in document order`,
+  }),
+  'Definition#6': runs(),
+
+  'Process#1': runs(),
+  'Process#2': runs(),
+  'Process#3': refused(
+    NO_START,
+    'two none start events, both started by bpmn-elements; Camunda 8 and Operon require exactly one per process',
+  ),
+  'Process#4': runs(),
+  'Process#5': refused(
+    NO_START,
+    'the processes have no start event: bpmn-elements starts every activity without incoming flows; ' +
+      'Camunda 8 and Operon require a none start event',
+  ),
+  'Process#6': refused(NO_START, 'two none start events joined by a parallel gateway; Operon requires exactly one'),
+  'Process#7': runs({
+    fails: camundaSemantics(
+      'bpmn-elements discards the untaken flow into the parallel join (dead-path elimination) and completes; ' +
+        'a Camunda 8 parallel gateway waits for a token on every incoming flow, so the instance waits at "join"',
+    ),
+  }),
+  'Process#8': refused(
+    'CONDITION_MISSING',
+    "the gateway's other flow has no condition while its default flow has one (${variables.condition1}): " +
+      'bpmn-elements takes the unconditional flow; Camunda 8 and Operon reject such a gateway',
+  ),
+  'Process#9': runs(),
+  'Process#10': runs(),
+  'Process#11': refused(
+    'MESSAGE_MISSING',
+    'an anonymous message catch event, which bpmn-elements lets a message addressed to the element id through; ' +
+      'Camunda 8 and Operon correlate messages by name and correlation key',
+  ),
+  'Process#13': runs(),
+  'Process#17': runs(),
+  'Process#19': refused(
+    'CONDITION_MISSING',
+    "the gateway's other flow has no condition while its default flow has one (see Process#8); the run is also " +
+      'stopped and resumed through the bpmn-elements API',
+  ),
+  'Process#20': refused(
+    NO_START,
+    'the sub-process has no start event (bpmn-elements starts its user task because it has no incoming flow); ' +
+      "the scenario also inspects the 'stopped' flags of bpmn-elements activities",
+  ),
+  'Process#24': refused(
+    NO_START,
+    'the process has no start event, only a user task; cancelling a bpmn-elements process completes it, ' +
+      'where cancelling a Camunda 8 instance terminates it',
+  ),
+
+  'activity#1': runs(),
+
+  'activity-io#1': ignoredData(dataElements),
+  'activity-io#2': ignoredData(dataElements),
+  'activity-io#3': ignoredData(dataElements),
+  'activity-io#4': ignoredData(`${dataElements}; also a bpmn:ioSpecification`),
+  'activity-io#5': ignoredData(`${dataElements}; the data is also recovered from a saved bpmn-elements state`),
+  'activity-io#6': ignoredData(`${dataElements}; the data is also recovered from a saved bpmn-elements state`),
+  'activity-io#7': ignoredData(`edge cases of ${dataElements}`),
+
+  'definition-output#1': javascript(
+    'a JavaScript script task writes environment.output, which the definition hoists (and the process has no start event)',
+  ),
+  'definition-output#2': javascript('a JavaScript script task writes environment.output and then fails'),
+
+  'dummy#1': runs(),
+
+  'environment#1': engineApi(
+    "inspects bpmn-elements' environment objects (variables, services, settings) of the definition, process and task",
+  ),
+
+  'errors#12': javascript(
+    'JavaScript conditions that throw, on flows leaving a start event (which Operon also refuses: CONDITION_NOT_SUPPORTED)',
+  ),
+
+  'exclusive-gateway-join#1': javascript(
+    'a JavaScript script task counts iterations in environment.output, which the split condition ${environment.output.count} reads',
+  ),
+
+  'expression#1': javascript('plugs the @aircall/expression-parser library into bpmn-elements to evaluate a condition'),
+
+  'extension#1': engineApi(
+    'process execution listeners (camunda:executionListener with JavaScript) run by an extension',
+  ),
+
+  'format#1': engineApi(`saves state through ${formatting}`),
+  'format#2': engineApi(formatting),
+  'format#3': engineApi(formatting),
+  'format#4': engineApi(formatting),
+  'format#5': engineApi(formatting),
+  'format#6': engineApi(formatting),
+  'format#7': engineApi(`${formatting}, around a JavaScript service callback`),
+  'format#8': engineApi(formatting),
+  'format#9': engineApi(`failures of ${formatting}`),
+  'format#10': engineApi(`${formatting}, recovered and resumed mid-formatting`),
+  'format#11': engineApi(`${formatting}, recovered and resumed mid-formatting`),
+
+  'gateway#1': runs(),
+  'gateway#2': runs(),
+  'gateway#3': javascript(
+    'the condition is a JavaScript script over rules that a bpmn-elements extension fetches over HTTP',
+  ),
+  'gateway#4': runs({
+    fails: camundaSemantics(
+      'the exclusive gateway takes "toTask1", so no token ever arrives on "toJoin2"; bpmn-elements discards that ' +
+        'flow into the parallel join and completes, a Camunda 8 parallel gateway waits for it',
+    ),
+  }),
+  'gateway#5': javascript('the condition calls an asynchronous JavaScript service (environment.services.evaluateRule)'),
+
+  'issue-39#1': javascript('the conditions call JavaScript service functions that return promises'),
+
+  'issue-42#1': javascript(takeFlow),
+  'issue-42#2': javascript(takeFlow),
+  'issue-42#3': javascript(takeFlow),
+
+  'issues#1': engineApi(
+    "after the waiting user task is discarded through bpmn-elements' activity API, the Then-steps count discards " +
+      '(dead-path elimination); Operon has neither discard counters nor a command that discards one element',
+  ),
+  'issues#2': javascript(
+    'a JavaScript extension copies each user task output into environment.output, which the loop-back conditions ' +
+      'read; the run is also stopped and recovered from a bpmn-elements state',
+  ),
+  'issues#3': engineApi(
+    'stops, resumes and recovers bpmn-elements runs from states saved at different points and asserts its discard ' +
+      'counters; JavaScript services decrement the loop counter',
+  ),
+  'issues#4': runs(),
+  'issues#7': runs({
+    fails: camundaSemantics(
+      'bpmn-elements waits at a start event that has a form key; in Camunda 8 a start form is submitted before the ' +
+        'instance exists, so the start event never waits (camunda:formKey is a Camunda 7 attribute Operon ignores)',
+    ),
+  }),
+
+  'messaging#9': refused(
+    'NO_START_EVENT',
+    'the process has no start event, only a receive task (bpmn-elements starts it because it has no incoming ' +
+      'flow); the scenario also discards the task and messages it through the bpmn-elements API',
+  ),
+
+  'noExecutableProcess#1': refused(
+    'NO_PROCESS',
+    'runs a process marked isExecutable="false" by naming it; Operon, like Camunda 8, runs only executable ' +
+      'processes (that process also throws a signal, which Operon does not run yet)',
+  ),
+
+  'outbound-flows#1': runs(),
+
+  'recover-resume#1': engineApi("bpmn-elements' disableTrackState setting and the shape of its saved state"),
+
+  'script#1': javascript('registering a script task whose script format bpmn-elements does not support'),
+
+  'service-task#1': engineApi('recovers and resumes a bpmn-elements run while its JavaScript service is executing'),
+
+  'shake#4': engineApi("bpmn-elements' shake API (computes run sequences without running)"),
+  'shake#5': engineApi("bpmn-elements' shake API (computes run sequences without running)"),
+
+  'stopAndResume#4': engineApi('recovers a saved bpmn-elements state into an altered version of the model'),
+  'stopAndResume#5': engineApi(
+    'stops at the activity.execution.completed message and asserts the bpmn-elements messages emitted around it',
+  ),
+};

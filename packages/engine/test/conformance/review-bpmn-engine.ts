@@ -1,0 +1,59 @@
+// Verdicts for the bpmn-engine scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
+import { engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+
+const extension = (what: string): Review => engineApi(`a bpmn-engine extension ${what}`);
+
+export const bpmnEngineReview: Readonly<Record<string, Review>> = {
+  'Engine#2': refused(
+    'MESSAGE_MISSING',
+    'messages travel along message flows between two lanes/pools: the catch event names no message and the ' +
+      'sending process is not executable; Camunda 8 and Operon correlate messages by name and correlation key',
+  ),
+  'Engine#3': extension('fetches forms for user tasks and saves their output in the environment'),
+
+  'backward-compatibility#1': engineApi('recovers a state saved by bpmn-engine version 13'),
+
+  'engine-output#2': javascript('a JavaScript script task writes output and then fails'),
+
+  'extend#1': extension('fetches forms for user tasks and saves their output in the environment'),
+  'extend#2': javascript('the service task calls a JavaScript service expression function'),
+  'extend#3': javascript("bpmn-engine's scripts option runs the JavaScript script tasks"),
+  'extend#4': extension('function (extendFn) that maps element behaviour'),
+  'extend#5': extension('that puts extension element data on the event messages'),
+  'extend#6': engineApi(
+    'replaces the exclusive gateway behaviour with one that publishes a decision message and waits for a signal',
+  ),
+  'extend#7': javascript('an extension executes a script from the extension elements when the task starts'),
+
+  'issue-163#1': refused(
+    'NO_START_EVENT',
+    'the sub-process has no start event: bpmn-engine starts its first user task because it has no incoming flow',
+  ),
+
+  'issue-199#1': javascript('JavaScript script tasks around a user task, recovered into the same bpmn-engine instance'),
+
+  'issues#1': engineApi(
+    'stops, resumes and recovers runs from states saved at different points and asserts discard counters; ' +
+      'JavaScript services decrement the loop counter',
+  ),
+  'issues#2': runs(),
+  'issues#3': runs(),
+  'issues#5': ignoredData('reads bpmn:property and data object references from the activity API'),
+
+  'multiple-sources#2': engineApi(
+    "runs three definitions in one engine and asserts the engine's activity status (the models also lack start events)",
+  ),
+  'multiple-sources#3': engineApi('runs two definitions in one engine and asserts its status bookkeeping'),
+
+  'resume#1': engineApi('recovers bpmn-engine with settings and source contexts'),
+  'resume#2': engineApi(
+    'recovers a running engine instance with options and listeners (the model also has a JavaScript script task ' +
+      'and no start event)',
+  ),
+
+  'scripts#1': javascript("bpmn-engine's dummy-script option for an empty script task"),
+  'scripts#2': javascript('a JavaScript script task with setTimeout'),
+  'scripts#3': javascript('a JavaScript script task with a long setTimeout, stopped mid-run'),
+
+  'shake#1': engineApi("bpmn-engine's shake API (computes run sequences without running)"),
+};
