@@ -1,0 +1,227 @@
+import { process, type Command, type Effect, type EngineEvent, type InstanceState } from '@operon/engine';
+import { VersionConflictError, type InstanceWrite, type Store, type StoredInstance } from '@operon/store';
+import type { Clock } from './clock';
+import type { DefinitionRegistry } from './definition-registry';
+import { InstanceCache } from './instance-cache';
+import { OperationalError, UserError } from './operon-error';
+
+/** A command addressed to one instance; `definitionKey` is needed only to create it. */
+export interface InstanceCommand {
+  readonly tenantId: string;
+  readonly instanceKey: string;
+  readonly command: Command;
+  readonly definitionKey?: string;
+  /** A buffered message this command consumes (deleted in the same transaction). */
+  readonly consumesMessageKey?: string;
+}
+
+export interface CommandOutcome {
+  readonly tenantId: string;
+  readonly instanceKey: string;
+  readonly definitionKey: string;
+  readonly state: InstanceState;
+  readonly events: readonly EngineEvent[];
+  readonly effects: readonly Effect[];
+}
+
+/** One committed instance write, as seen by listeners after the commit. */
+export type CommittedStep = CommandOutcome;
+
+interface Pending {
+  readonly request: InstanceCommand;
+  readonly resolve: (outcome: CommandOutcome) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+export interface CommandLoopOptions {
+  /** Most commands written in one transaction. */
+  readonly maxBatch: number;
+  /** How often to retry a batch when the database fails, before giving up on its commands. */
+  readonly databaseRetries: number;
+  readonly onCommitted: (steps: readonly CommittedStep[]) => void;
+  readonly onDatabaseTrouble: (error: unknown, attempt: number) => void;
+}
+
+const MAX_CONFLICT_RETRIES = 20;
+
+/**
+ * The command loop with group commit: the commands that arrive while a transaction is being
+ * written wait, then go together in the next one. Commands for one instance run in arrival order
+ * on its latest state; a version conflict (another node wrote first) reloads and retries.
+ */
+export class CommandLoop {
+  private queue: Pending[] = [];
+  private draining: Promise<void> | undefined;
+  private readonly cache = new InstanceCache(10_000);
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: DefinitionRegistry,
+    private readonly clock: Clock,
+    private readonly options: CommandLoopOptions,
+  ) {}
+
+  submit(request: InstanceCommand): Promise<CommandOutcome> {
+    if (this.stopped) return Promise.reject(new OperationalError('Operon is shutting down; retry on another node.'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  /** Finishes the commands already submitted, then refuses new ones. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    // let the commands of this tick gather before the first transaction
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.options.maxBatch);
+      await this.runBatch(batch);
+    }
+    this.draining = undefined;
+  }
+
+  private async runBatch(batch: readonly Pending[]): Promise<void> {
+    let databaseFailures = 0;
+    for (let conflicts = 0; ;) {
+      try {
+        const { writes, outcomes, failures, consumed } = await this.processBatch(batch);
+        if (writes.length > 0) await this.store.commit({ instances: writes, consumedMessages: consumed });
+        for (const write of writes) {
+          this.cache.set({
+            tenantId: write.tenantId,
+            instanceKey: write.instanceKey,
+            definitionKey: write.definitionKey,
+            state: write.state,
+            version: write.expectedVersion + 1,
+          });
+        }
+        for (const [pending, error] of failures) pending.reject(error);
+        for (const [pending, outcome] of outcomes) pending.resolve(outcome);
+        const committed = writes.map((write) => outcomeOf(write));
+        if (committed.length > 0) this.options.onCommitted(committed);
+        return;
+      } catch (error) {
+        if (error instanceof VersionConflictError && conflicts < MAX_CONFLICT_RETRIES) {
+          conflicts++;
+          for (const pending of batch) this.cache.evict(pending.request.tenantId, pending.request.instanceKey);
+          continue;
+        }
+        if (
+          !(error instanceof UserError) &&
+          !(error instanceof VersionConflictError) &&
+          databaseFailures < this.options.databaseRetries
+        ) {
+          databaseFailures++;
+          this.options.onDatabaseTrouble(error, databaseFailures);
+          for (const pending of batch) this.cache.evict(pending.request.tenantId, pending.request.instanceKey);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** databaseFailures)));
+          continue;
+        }
+        const reported =
+          error instanceof UserError
+            ? error
+            : new OperationalError(`The step could not be stored: ${(error as Error).message}`, { cause: error });
+        for (const pending of batch) pending.reject(reported);
+        return;
+      }
+    }
+  }
+
+  /** Runs the batch's commands through the engine against the latest states, without writing. */
+  private async processBatch(batch: readonly Pending[]) {
+    const now = this.clock.now();
+    const working = new Map<
+      string,
+      {
+        stored: StoredInstance | undefined;
+        definitionKey: string;
+        state: InstanceState | undefined;
+        events: EngineEvent[];
+        effects: Effect[];
+      }
+    >();
+    const outcomes: [Pending, CommandOutcome][] = [];
+    const failures: [Pending, unknown][] = [];
+    const consumed: { tenantId: string; messageKey: string }[] = [];
+    for (const pending of batch) {
+      const { tenantId, instanceKey, command } = pending.request;
+      const id = `${tenantId}/${instanceKey}`;
+      let entry = working.get(id);
+      if (!entry) {
+        const stored = this.cache.get(tenantId, instanceKey) ?? (await this.store.loadInstance(tenantId, instanceKey));
+        const definitionKey = stored?.definitionKey ?? pending.request.definitionKey;
+        if (definitionKey === undefined) {
+          failures.push([
+            pending,
+            new UserError('INSTANCE_NOT_FOUND', `Process instance ${instanceKey} does not exist.`),
+          ]);
+          continue;
+        }
+        entry = { stored, definitionKey, state: stored?.state, events: [], effects: [] };
+        working.set(id, entry);
+      }
+      const { definition } = await this.registry.load(tenantId, entry.definitionKey);
+      const result = process(entry.state, command, { now, definition });
+      if (result.rejection || !result.state) {
+        const code = result.rejection?.code ?? 'INSTANCE_NOT_FOUND';
+        failures.push([pending, new UserError(code, result.rejection?.message)]);
+        continue;
+      }
+      entry.state = result.state;
+      entry.events.push(...result.events);
+      entry.effects.push(...result.effects);
+      if (pending.request.consumesMessageKey)
+        consumed.push({ tenantId, messageKey: pending.request.consumesMessageKey });
+      outcomes.push([
+        pending,
+        {
+          tenantId,
+          instanceKey,
+          definitionKey: entry.definitionKey,
+          state: result.state,
+          events: result.events,
+          effects: result.effects,
+        },
+      ]);
+    }
+    const writes: InstanceWrite[] = [];
+    for (const [id, entry] of working) {
+      if (!entry.state || entry.events.length === 0) continue;
+      const [tenantId, instanceKey] = splitId(id);
+      writes.push({
+        tenantId,
+        instanceKey,
+        definitionKey: entry.definitionKey,
+        processId: entry.state.processId,
+        expectedVersion: entry.stored?.version ?? 0,
+        state: entry.state,
+        events: entry.events,
+        effects: entry.effects,
+        now,
+      });
+    }
+    return { writes, outcomes, failures, consumed };
+  }
+}
+
+function splitId(id: string): [string, string] {
+  const slash = id.indexOf('/');
+  return [id.slice(0, slash), id.slice(slash + 1)];
+}
+
+function outcomeOf(write: InstanceWrite): CommittedStep {
+  return {
+    tenantId: write.tenantId,
+    instanceKey: write.instanceKey,
+    definitionKey: write.definitionKey,
+    state: write.state,
+    events: write.events,
+    effects: write.effects,
+  };
+}

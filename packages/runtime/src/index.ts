@@ -1,0 +1,14 @@
+export { Runtime } from './runtime';
+export type { RuntimeOptions, StartInstance, StartedInstance, InstanceDetails } from './runtime';
+export type { CommandOutcome, CommittedStep } from './command-loop';
+export type { ActivatedJob } from './activated-job';
+export type { JobHandler, WorkerHandle, WorkerOptions } from './job-executor';
+export type { PublishMessage, PublishResult } from './message-correlation';
+export type { DeploymentResource } from './definition-registry';
+export { resourceKindOf } from './definition-registry';
+export { UserError, OperationalError, UnexpectedError } from './operon-error';
+export { ErrorCodes } from './error-codes';
+export type { ErrorCode } from './error-codes';
+export { entityKey, parseEntityKey } from './entity-key';
+export type { Clock } from './clock';
+export { systemClock } from './clock';

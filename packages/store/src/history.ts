@@ -1,0 +1,83 @@
+import type { EngineEvent } from '@operon/engine';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { fromJson, fromNullable, toJson } from './column-values';
+import type { OperonDatabase } from './operon-database';
+import { after, decodeCursor, pageLimit, toPage } from './page-cursor';
+import type { HistoryRecord, InstanceWrite, Page, PageRequest } from './store';
+
+/** Rows per INSERT: well under both dialects' limits on bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+/** Appends a step's events to the instance's history, numbered from `firstPosition`. Never updated. */
+export async function appendHistory(
+  trx: Transaction<OperonDatabase>,
+  write: InstanceWrite,
+  firstPosition: number,
+): Promise<void> {
+  const rows = write.events.map((event, index) => ({
+    tenant_id: write.tenantId,
+    instance_key: write.instanceKey,
+    position: firstPosition + index,
+    type: event.type,
+    element_id: elementIdOf(event) ?? null,
+    payload: toJson(event),
+    at: write.now,
+  }));
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('history_events')
+      .values(rows.slice(start, start + ROWS_PER_INSERT))
+      .execute();
+  }
+}
+
+/** An instance's events in order, paged by position. */
+export async function history(
+  db: Kysely<OperonDatabase>,
+  tenantId: string,
+  instanceKey: string,
+  page: PageRequest,
+): Promise<Page<HistoryRecord>> {
+  const limit = pageLimit(page);
+  const cursor = decodeCursor('history', ['number', 'number'], page.cursor);
+  const rows = await db
+    .selectFrom('history_events')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('instance_key', '=', instanceKey)
+    .$if(cursor !== undefined, (q) => q.where(after(sql.ref('position'), sql.ref('position'), cursor ?? [], 'asc')))
+    .orderBy('position')
+    .limit(limit + 1)
+    .execute();
+  return toPage(
+    'history',
+    rows,
+    limit,
+    (row) => ({
+      position: row.position,
+      instanceKey: row.instance_key,
+      type: row.type as EngineEvent['type'],
+      elementId: fromNullable(row.element_id),
+      event: fromJson(row.payload) as EngineEvent,
+      at: row.at,
+    }),
+    (row) => [row.position, row.position],
+  );
+}
+
+/** The BPMN element an event is about, when the event names it. */
+function elementIdOf(event: EngineEvent): string | undefined {
+  if ('elementId' in event) return event.elementId;
+  switch (event.type) {
+    case 'job-created':
+      return event.job.elementId;
+    case 'user-task-created':
+      return event.userTask.elementId;
+    case 'timer-scheduled':
+      return event.timer.elementId;
+    case 'subscription-opened':
+      return event.subscription.elementId;
+    default:
+      return undefined;
+  }
+}

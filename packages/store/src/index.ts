@@ -1,0 +1,30 @@
+export { createStore } from './create-store';
+export type { CreateStoreOptions } from './create-store';
+export { CorruptDatabaseError, InvalidCursorError, NewerSchemaError, VersionConflictError } from './store-errors';
+export type {
+  ClaimRequest,
+  CommitBatch,
+  DefinitionRecord,
+  DeploymentInput,
+  DeploymentRecord,
+  DeploymentSummary,
+  ElementStatistics,
+  HistoryRecord,
+  IncidentRecord,
+  InstanceFilter,
+  InstanceSummary,
+  InstanceWrite,
+  JobRecord,
+  MessageRecord,
+  MigrationReport,
+  Page,
+  PageRequest,
+  ResourceKind,
+  ResourceRecord,
+  Store,
+  StoredInstance,
+  SubscriptionRecord,
+  TimerRecord,
+  UserTaskFilter,
+  UserTaskRecord,
+} from './store';

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { commit } from './commit';
+import { deploy, findDefinition, getDefinition, getResource, listDefinitions, listDeployments } from './deployments';
+import type { DialectAdapter } from './dialect-adapter';
+import { elementStatistics } from './element-statistics';
+import { history } from './history';
+import { queryIncidents } from './incidents';
+import { loadInstance, queryInstances } from './instances';
+import { claimJobs, getJob } from './jobs';
+import { findMessage, findSubscriptions, purgeExpiredMessages, saveMessage } from './messages';
+import type { OperonDatabase } from './operon-database';
+import { migrate } from './schema-migrations';
+import type { Store } from './store';
+import { claimDueTimers } from './timers';
+import { assignUserTask, getUserTask, queryUserTasks } from './user-tasks';
+
+/** The Store over Kysely: the same queries for SQLite and PostgreSQL, the differences in `adapter`. */
+export class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<OperonDatabase>,
+    private readonly adapter: DialectAdapter,
+  ) {}
+
+  get dialect(): Store['dialect'] {
+    return this.adapter.dialect;
+  }
+
+  migrate: Store['migrate'] = () => migrate(this.db, this.adapter);
+  close: Store['close'] = () => this.db.destroy();
+
+  deploy: Store['deploy'] = (input) => deploy(this.db, this.adapter, input);
+  listDeployments: Store['listDeployments'] = (tenantId, page) => listDeployments(this.db, tenantId, page);
+  getResource: Store['getResource'] = (tenantId, deploymentKey, name) =>
+    getResource(this.db, tenantId, deploymentKey, name);
+  findDefinition: Store['findDefinition'] = (tenantId, processId, version) =>
+    findDefinition(this.db, tenantId, processId, version);
+  getDefinition: Store['getDefinition'] = (tenantId, definitionKey) => getDefinition(this.db, tenantId, definitionKey);
+  listDefinitions: Store['listDefinitions'] = (tenantId, filter, page) =>
+    listDefinitions(this.db, tenantId, filter, page);
+
+  commit: Store['commit'] = (batch) => commit(this.db, batch);
+  loadInstance: Store['loadInstance'] = (tenantId, instanceKey) => loadInstance(this.db, tenantId, instanceKey);
+
+  claimJobs: Store['claimJobs'] = (request) => claimJobs(this.db, this.adapter, request);
+  getJob: Store['getJob'] = (tenantId, jobKey) => getJob(this.db, tenantId, jobKey);
+  releaseLeases: Store['releaseLeases'] = async (ownerId) => {
+    const released = { lease_owner: null, lease_until: null };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('jobs').set(released).where('lease_owner', '=', ownerId).execute();
+      await trx.updateTable('timers').set(released).where('lease_owner', '=', ownerId).execute();
+    });
+  };
+
+  claimDueTimers: Store['claimDueTimers'] = (request) => claimDueTimers(this.db, this.adapter, request);
+  saveMessage: Store['saveMessage'] = (message) => saveMessage(this.db, message);
+  findMessage: Store['findMessage'] = (tenantId, name, correlationKey, now) =>
+    findMessage(this.db, tenantId, name, correlationKey, now);
+  findSubscriptions: Store['findSubscriptions'] = (tenantId, name, correlationKey) =>
+    findSubscriptions(this.db, tenantId, name, correlationKey);
+  purgeExpiredMessages: Store['purgeExpiredMessages'] = (now) => purgeExpiredMessages(this.db, now);
+
+  queryInstances: Store['queryInstances'] = (filter, page) => queryInstances(this.db, filter, page);
+  history: Store['history'] = (tenantId, instanceKey, page) => history(this.db, tenantId, instanceKey, page);
+  queryIncidents: Store['queryIncidents'] = (filter, page) => queryIncidents(this.db, filter, page);
+  queryUserTasks: Store['queryUserTasks'] = (filter, page) => queryUserTasks(this.db, filter, page);
+  getUserTask: Store['getUserTask'] = (tenantId, taskKey) => getUserTask(this.db, tenantId, taskKey);
+  assignUserTask: Store['assignUserTask'] = (tenantId, taskKey, assignee, expectedAssignee) =>
+    assignUserTask(this.db, tenantId, taskKey, assignee, expectedAssignee);
+  elementStatistics: Store['elementStatistics'] = (tenantId, definitionKey) =>
+    elementStatistics(this.db, tenantId, definitionKey);
+}

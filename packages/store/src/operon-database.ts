@@ -1,0 +1,184 @@
+/**
+ * The tables as Kysely sees them (migrations/0001-initial.ts creates them). Times are
+ * milliseconds since the epoch (BIGINT; read back as numbers on both dialects); JSON is TEXT.
+ * Every table starts its primary key with `tenant_id`.
+ */
+export interface OperonDatabase {
+  deployments: DeploymentsTable;
+  resources: ResourcesTable;
+  process_definitions: ProcessDefinitionsTable;
+  process_instances: ProcessInstancesTable;
+  history_events: HistoryEventsTable;
+  jobs: JobsTable;
+  user_tasks: UserTasksTable;
+  user_task_candidates: UserTaskCandidatesTable;
+  incidents: IncidentsTable;
+  variables: VariablesTable;
+  timers: TimersTable;
+  message_subscriptions: MessageSubscriptionsTable;
+  messages: MessagesTable;
+}
+
+export interface DeploymentsTable {
+  tenant_id: string;
+  deployment_key: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ResourcesTable {
+  tenant_id: string;
+  deployment_key: string;
+  name: string;
+  kind: string;
+  content: string;
+  content_hash: string;
+}
+
+export interface ProcessDefinitionsTable {
+  tenant_id: string;
+  definition_key: string;
+  process_id: string;
+  version: number;
+  name: string | null;
+  version_tag: string | null;
+  content_hash: string;
+  deployment_key: string;
+  resource_name: string;
+  created_at: number;
+}
+
+export interface ProcessInstancesTable {
+  tenant_id: string;
+  instance_key: string;
+  definition_key: string;
+  process_id: string;
+  business_key: string | null;
+  status: string;
+  /** Optimistic lock: 1 after creation, +1 per committed step. */
+  version: number;
+  /** InstanceState as JSON. */
+  state: string;
+  /** How many history events the instance has: the position of its last one. */
+  event_count: number;
+  open_incidents: number;
+  started_at: number;
+  ended_at: number | null;
+  updated_at: number;
+}
+
+export interface HistoryEventsTable {
+  tenant_id: string;
+  instance_key: string;
+  /** 1, 2, 3, … per instance. */
+  position: number;
+  type: string;
+  element_id: string | null;
+  /** The EngineEvent as JSON. */
+  payload: string;
+  at: number;
+}
+
+/** Common columns of the rows an instance owns, keyed `${instanceKey}.${localKey}`. */
+interface InstanceOwnedColumns {
+  tenant_id: string;
+  instance_key: string;
+  local_key: number;
+  element_id: string;
+  element_instance_key: number;
+}
+
+export interface JobsTable extends InstanceOwnedColumns {
+  job_key: string;
+  process_id: string;
+  definition_key: string;
+  type: string;
+  retries: number;
+  headers: string;
+  /** The variables a worker receives, as of the last activation. */
+  variables: string;
+  error_message: string | null;
+  available_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  created_at: number;
+}
+
+export interface UserTasksTable extends InstanceOwnedColumns {
+  task_key: string;
+  process_id: string;
+  definition_key: string;
+  name: string | null;
+  assignee: string | null;
+  candidate_groups: string;
+  candidate_users: string;
+  due_date: string | null;
+  /** `due_date` parsed, for sorting; null when absent or not a date. */
+  due_at: number | null;
+  follow_up_date: string | null;
+  priority: number;
+  form_id: string | null;
+  form_key: string | null;
+  headers: string;
+  state: string;
+  variables: string;
+  created_at: number;
+  completed_at: number | null;
+}
+
+/** One row per candidate group or user of a task: queryable the same way on both dialects. */
+export interface UserTaskCandidatesTable {
+  tenant_id: string;
+  task_key: string;
+  kind: 'group' | 'user';
+  name: string;
+}
+
+export interface IncidentsTable extends InstanceOwnedColumns {
+  incident_key: string;
+  process_id: string;
+  definition_key: string;
+  type: string;
+  message: string;
+  job_key: string | null;
+  state: string;
+  created_at: number;
+  resolved_at: number | null;
+}
+
+export interface VariablesTable {
+  tenant_id: string;
+  instance_key: string;
+  /** The element instance whose scope holds the variable; the root scope is the process. */
+  scope_key: number;
+  name: string;
+  /** JSON text, so that a value can be matched by its JSON form. */
+  value: string;
+  updated_at: number;
+}
+
+export interface TimersTable extends InstanceOwnedColumns {
+  timer_key: string;
+  due_at: number;
+  repetitions_left: number | null;
+  interval_ms: number | null;
+  lease_owner: string | null;
+  lease_until: number | null;
+}
+
+export interface MessageSubscriptionsTable extends InstanceOwnedColumns {
+  subscription_key: string;
+  message_name: string;
+  correlation_key: string;
+  opened_at: number;
+}
+
+export interface MessagesTable {
+  tenant_id: string;
+  message_key: string;
+  name: string;
+  correlation_key: string;
+  variables: string;
+  published_at: number;
+  expires_at: number;
+}
