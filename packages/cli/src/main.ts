@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError, ExitCode } from './cli-error';
 import { lint } from './commands/lint';
+import { migrate } from './commands/migrate';
 import { run } from './commands/run';
 
 const USAGE = `Usage:
-  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json]
-      Runs one instance of the model in memory and prints its trace.
+  operon start
+      Starts the Operon service (OPERON_HOST, OPERON_PORT, OPERON_DATA_DIR, OPERON_DATABASE_URL).
+  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json] [--db DIR|URL]
+      Runs one instance of the model in memory and prints its trace. With --db, runs it durably on
+      that database; running the same command again resumes the instance it left waiting.
+  operon migrate --db DIR|URL
+      Brings the database schema up to date (the service also does this when it starts).
   operon lint FILE.bpmn [--json]
       Prints the model's diagnostics; exits with 1 when there is an error.`;
 
@@ -25,8 +31,16 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       'complete-jobs': { type: 'boolean', default: false },
       'complete-user-tasks': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      db: { type: 'string' },
     },
   });
+  if (command === 'migrate') {
+    const db = values.db ?? positionals[0];
+    if (db === undefined)
+      throw new CliUsageError(`operon migrate: give the database with --db DIR or --db postgres://…\n\n${USAGE}`);
+    return migrate(db, print);
+  }
+  if (command === 'start') return (await import('./commands/start')).start(print);
   const file = positionals[0];
   if (file === undefined) throw new CliUsageError(`operon ${command}: give the path of a .bpmn file.\n\n${USAGE}`);
   switch (command) {
@@ -39,6 +53,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
           completeJobs: values['complete-jobs'],
           completeUserTasks: values['complete-user-tasks'],
           json: values.json,
+          db: values.db,
         },
         print,
       );

@@ -173,6 +173,53 @@ describe('bad input gives a clear error and no stack trace', () => {
   });
 });
 
+describe('operon run --db (durable)', () => {
+  const model = () =>
+    file(
+      'approval.bpmn',
+      `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="t">
+      <bpmn:process id="approval" isExecutable="true"><bpmn:startEvent id="start"/><bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="prepare"/>
+      <bpmn:serviceTask id="prepare"><bpmn:extensionElements><zeebe:taskDefinition type="prepare"/></bpmn:extensionElements></bpmn:serviceTask>
+      <bpmn:sequenceFlow id="f2" sourceRef="prepare" targetRef="approve"/><bpmn:userTask id="approve"/>
+      <bpmn:sequenceFlow id="f3" sourceRef="approve" targetRef="end"/><bpmn:endEvent id="end"/></bpmn:process></bpmn:definitions>`,
+    );
+
+  it('runs a model durably; a second invocation resumes the same instance', () => {
+    const db = mkdtempSync(join(tmpdir(), 'operon-cli-db-'));
+    const path = model();
+
+    const first = operon('run', path, '--db', db, '--complete-jobs', '--json');
+    const second = operon('run', path, '--db', db, '--complete-user-tasks', '--json');
+
+    expect(first.code).toBe(0);
+    expect(first.last).toMatchObject({ status: 'waiting', completedElements: ['start', 'prepare'] });
+    expect(second.code).toBe(0);
+    expect(second.last).toMatchObject({
+      status: 'completed',
+      instanceKey: (first.last as { instanceKey: string }).instanceKey,
+      completedElements: ['start', 'prepare', 'approve', 'end'],
+    });
+  });
+
+  it('operon migrate brings a database up to date and says so', () => {
+    const db = mkdtempSync(join(tmpdir(), 'operon-cli-db-'));
+
+    const first = operon('migrate', '--db', db);
+    const second = operon('migrate', '--db', db);
+
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Applied 0001-initial/);
+    expect(second.stdout).toMatch(/Nothing to do/);
+  });
+
+  it('a database directory that cannot be created is a usage error naming it', () => {
+    const { code, stderr } = operon('migrate', '--db', '/dev/null/operon');
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('Cannot use /dev/null/operon as the data directory');
+  });
+});
+
 describe('operon lint', () => {
   it('passes the example with exit code 0', () => {
     const { code, stdout } = operon('lint', example);

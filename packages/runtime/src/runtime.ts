@@ -20,7 +20,7 @@ import { entityKey, parseEntityKey } from './entity-key';
 import { newInstanceKey } from './instance-key';
 import { JobExecutor, type JobHandler, type WorkerHandle, type WorkerOptions } from './job-executor';
 import { MessageCorrelation, type PublishMessage, type PublishResult } from './message-correlation';
-import { UserError } from './operon-error';
+import { OperationalError, UserError } from './operon-error';
 import { TimerScheduler } from './timer-scheduler';
 
 export interface RuntimeOptions {
@@ -33,6 +33,10 @@ export interface RuntimeOptions {
   readonly maxBatch?: number;
   /** Retries of a transaction when the database fails. Default 8 (about 25 s in all). */
   readonly databaseRetries?: number;
+  /** Attempts to reach the database at start. Default 10 (about a minute in all). */
+  readonly startupRetries?: number;
+  /** Wait between start attempts, doubling up to 10 s. Default 500 ms. */
+  readonly startupRetryDelayMs?: number;
   /** Where the runtime says what goes wrong (a database away, a worker that throws). */
   readonly log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
@@ -116,9 +120,12 @@ export class Runtime {
     this.messages = new MessageCorrelation(store, this.loop);
   }
 
-  /** Migrates the store and starts the timer scheduler. */
+  /**
+   * Migrates the store and starts the timer scheduler. A database that does not answer is retried
+   * (each attempt logged) for `startupRetries` attempts before giving up with an OperationalError.
+   */
   static async start(options: RuntimeOptions): Promise<Runtime> {
-    await options.store.migrate();
+    await migrateWithRetries(options);
     const runtime = new Runtime(options.store, options);
     runtime.timers.start();
     return runtime;
@@ -303,5 +310,43 @@ export class Runtime {
       }
     }
     for (const listener of this.listeners) listener(steps);
+  }
+}
+
+/** Errors that mean the database is not there (yet): worth waiting for, unlike a corrupt or newer schema. */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P03|08006|08001|08004)$/.test(code)
+  );
+}
+
+async function migrateWithRetries(options: RuntimeOptions): Promise<void> {
+  const attempts = Math.max(1, options.startupRetries ?? 10);
+  let delay = options.startupRetryDelayMs ?? 500;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await options.store.migrate();
+      return;
+    } catch (error) {
+      if (!isUnreachable(error)) throw error;
+      if (attempt >= attempts) {
+        throw new OperationalError(
+          `The database does not answer (${(error as Error).message}) after ${attempts} attempts. ` +
+            'Check that it runs and that OPERON_DATABASE_URL points at it.',
+          { cause: error },
+        );
+      }
+      options.log?.(
+        'warn',
+        `The database does not answer (attempt ${attempt} of ${attempts}); retrying in ${delay} ms.`,
+        {
+          error: (error as Error).message,
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(10_000, delay * 2);
+    }
   }
 }

@@ -50,6 +50,15 @@ export function createStore(options: CreateStoreOptions): Store {
 }
 
 function sqliteFileIn(dataDirectory: string): string {
-  mkdirSync(dataDirectory, { recursive: true });
+  try {
+    mkdirSync(dataDirectory, { recursive: true });
+  } catch (error) {
+    const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+    throw new Error(
+      `Cannot use ${dataDirectory} as the data directory (${reason}). Choose a directory Operon can create and write ` +
+        '(OPERON_DATA_DIR or --db), or use PostgreSQL (OPERON_DATABASE_URL).',
+      { cause: error },
+    );
+  }
   return join(dataDirectory, SQLITE_FILE_NAME);
 }

@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../format-diagnostics';
 import { readModelFile } from '../read-model-file';
 import { readVariables } from '../read-variables';
 import { traceLine } from '../trace';
+import { runDurable } from './run-durable';
 
 export interface RunOptions {
   readonly file: string;
@@ -12,6 +13,8 @@ export interface RunOptions {
   readonly completeJobs: boolean;
   readonly completeUserTasks: boolean;
   readonly json: boolean;
+  /** Run durably on this database (a SQLite directory or a postgres:// URL) instead of in memory. */
+  readonly db?: string | undefined;
 }
 
 /**
@@ -39,6 +42,7 @@ export async function run(options: RunOptions, print: (line: string) => void): P
       `--process ${options.processId}: no such process; the file has ${processes.map((p) => p.id).join(', ')}.`,
     );
   }
+  if (options.db !== undefined) return runDurable({ ...options, db: options.db }, definition, variables, print);
   const result = runInMemory(definition, {
     variables,
     completeJobs: options.completeJobs,
