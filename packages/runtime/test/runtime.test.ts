@@ -241,6 +241,26 @@ describe('restarts', () => {
     await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined));
   });
 
+  it('a timer that fell due while the runtime was stopped fires at once after the restart', async () => {
+    let t = await given({
+      'p.bpmn': bpmn(
+        'p',
+        `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+        <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0.5S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+        <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="e"/><bpmn:endEvent id="e"/>`,
+      ),
+    });
+    const { instanceKey } = await t.runtime.startInstance({ processId: 'p' });
+    await t.runtime.stop();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await t.store.loadInstance('default', instanceKey))?.state.status).toBe('active');
+
+    t = await t.restart();
+    current = t;
+
+    await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined), 5_000);
+  });
+
   it('effects are reported to listeners after commit', async () => {
     const t = await given({ 'p.bpmn': sequenceOfJobs('p', ['a']) });
     const effects: Effect[] = [];
