@@ -1,0 +1,12 @@
+export { parseDmn, parseDmnDocuments } from './parse-dmn';
+export type { DmnParseOptions, DmnParseResult } from './parse-dmn';
+export { evaluateDecision, evaluateDecisionService } from './evaluate-decision';
+export type { DecisionResult, EvaluationOptions } from './evaluate-decision';
+export type { DecisionAudit } from './decision-audit';
+export type { DmnModel, DecisionNode, InputNode, KnowledgeNode, ServiceNode } from './dmn-model';
+export { DmnDiagnosticCode } from './dmn-diagnostic';
+export type { DmnDiagnostic } from './dmn-diagnostic';
+export type { MatchedRule } from './dmn-env';
+export type { ItemType } from './item-type';
+export { HIT_POLICIES } from './hit-policy';
+export type { Aggregation, HitPolicy } from './hit-policy';
