@@ -4,18 +4,15 @@
  * service tasks that call back at once. Neither side does I/O or logging; both parse the model once.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type * as OperonEngine from '@operon/engine';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
-import { Engine } from 'bpmn-engine';
 import { measureThroughput } from '../measure';
+import { bpmnEngineVersion, PEER_MODEL, preparePeer } from '../peer-bpmn-engine';
 import type { ScenarioOptions, ScenarioResult } from '../scenario';
 
 const MODELS_DIR = join(import.meta.dirname, '..', 'models');
 const MODEL = 'three-service-tasks.bpmn';
-/** The same model with `implementation="${environment.services.done}"` on each service task. */
-const PEER_MODEL = 'three-service-tasks.bpmn-engine.bpmn';
 const PROCESS_ID = 'three-service-tasks';
 const SERVICE_TASKS = 3;
 
@@ -141,64 +138,6 @@ async function parseModel(): Promise<ProcessDefinition> {
   const definition = outcome.model.processes.find((candidate) => candidate.id === PROCESS_ID);
   if (!definition) throw new Error(`bench/models/${MODEL} has no process "${PROCESS_ID}"`);
   return definition;
-}
-
-/**
- * Parses the peer model once (bpmn-engine's own parser, through its public `getDefinitions()`), then returns a batch
- * that runs one engine per instance, one after the other, each to its `end` event.
- */
-async function preparePeer(): Promise<(count: number) => Promise<void>> {
-  const parser = new Engine({ name: 'engine-core-parse', source: readFileSync(join(MODELS_DIR, PEER_MODEL), 'utf8') });
-  const [definition] = await parser.getDefinitions();
-  if (!definition) throw new Error(`bpmn-engine found no definition in bench/models/${PEER_MODEL}`);
-  const sourceContext = definition.context.definitionContext;
-
-  let calls = 0;
-  const services = {
-    done(_scope: unknown, next: (error: Error | null) => void): void {
-      calls++;
-      next(null);
-    },
-  };
-
-  return async (count) => {
-    const callsBefore = calls;
-    for (let i = 0; i < count; i++) {
-      const engine = new Engine({ name: 'engine-core', sourceContext, services, Logger: silentLogger });
-      const ended = engine.waitFor('end');
-      await engine.execute();
-      await ended;
-    }
-    if (calls - callsBefore !== count * SERVICE_TASKS) {
-      throw new Error(
-        `engine-core: bpmn-engine called the service ${calls - callsBefore} times for ${count} instances, expected ${count * SERVICE_TASKS}`,
-      );
-    }
-  };
-}
-
-/**
- * bpmn-engine logs through `debug`, which costs about a sixth of its time here even when disabled (creating loggers,
- * probing the terminal). Operon's engine does not log, so the peer gets a silent logger: every doubt goes to the peer.
- */
-function silentLogger(): { debug(): void; warn(): void; error(): void } {
-  return { debug: ignore, warn: ignore, error: ignore };
-}
-
-function ignore(): void {
-  // Nothing to do: see silentLogger.
-}
-
-function bpmnEngineVersion(): string {
-  try {
-    const entry = fileURLToPath(import.meta.resolve('bpmn-engine'));
-    const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 function round(value: number): number {

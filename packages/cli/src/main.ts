@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliUsageError, ExitCode } from './cli-error';
+import { decide } from './commands/decide';
 import { lint } from './commands/lint';
 import { migrate } from './commands/migrate';
 import { run } from './commands/run';
@@ -7,9 +8,11 @@ import { run } from './commands/run';
 const USAGE = `Usage:
   operon start
       Starts the Operon service (OPERON_HOST, OPERON_PORT, OPERON_DATA_DIR, OPERON_DATABASE_URL).
-  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json] [--db DIR|URL]
+  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json] [--db DIR|URL] [--dmn FILE.dmn ...]
       Runs one instance of the model in memory and prints its trace. With --db, runs it durably on
       that database; running the same command again resumes the instance it left waiting.
+  operon decide MODEL.dmn --decision ID [--input JSON|@file.json] [--json]
+      Evaluates a decision and prints its result and the rules that matched.
   operon migrate --db DIR|URL
       Brings the database schema up to date (the service also does this when it starts).
   operon lint FILE.bpmn [--json]
@@ -32,6 +35,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       'complete-user-tasks': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       db: { type: 'string' },
+      dmn: { type: 'string', multiple: true },
+      decision: { type: 'string' },
+      input: { type: 'string' },
     },
   });
   if (command === 'migrate') {
@@ -54,9 +60,12 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
           completeUserTasks: values['complete-user-tasks'],
           json: values.json,
           db: values.db,
+          dmn: values.dmn ?? [],
         },
         print,
       );
+    case 'decide':
+      return decide({ file, decision: values.decision, input: values.input, json: values.json }, print);
     case 'lint':
       return lint({ file, json: values.json }, print);
     default:

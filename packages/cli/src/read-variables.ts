@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { CliUsageError } from './cli-error';
 
 /** `--vars '{"a": 1}'` or `--vars @file.json`: must be a JSON object. */
-export async function readVariables(argument: string | undefined): Promise<Record<string, unknown>> {
+export async function readVariables(argument: string | undefined, flag = '--vars'): Promise<Record<string, unknown>> {
   if (argument === undefined) return {};
   let text = argument;
   if (argument.startsWith('@')) {
@@ -10,7 +10,7 @@ export async function readVariables(argument: string | undefined): Promise<Recor
     try {
       text = await readFile(path, 'utf8');
     } catch {
-      throw new CliUsageError(`--vars: cannot read ${path}.`);
+      throw new CliUsageError(`${flag}: cannot read ${path}.`);
     }
   }
   let value: unknown;
@@ -18,11 +18,11 @@ export async function readVariables(argument: string | undefined): Promise<Recor
     value = JSON.parse(text);
   } catch (error) {
     throw new CliUsageError(
-      `--vars is not valid JSON (${(error as Error).message}). Example: --vars '{"amount": 100}'.`,
+      `${flag} is not valid JSON (${(error as Error).message}). Example: ${flag} '{"amount": 100}'.`,
     );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new CliUsageError('--vars must be a JSON object, for example {"amount": 100}.');
+    throw new CliUsageError(`${flag} must be a JSON object, for example {"amount": 100}.`);
   }
   return value as Record<string, unknown>;
 }

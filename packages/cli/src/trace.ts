@@ -29,6 +29,13 @@ export function traceLine(event: EngineEvent, definition: ProcessDefinition): st
       return `    👤 user task #${event.userTaskKey} completed`;
     case 'variables-set':
       return `    = ${JSON.stringify(event.variables)}`;
+    case 'decision-evaluated':
+      return event.decisions
+        .map((audit) => {
+          const rules = audit.matchedRules.map((rule) => rule.ruleId ?? `#${rule.index}`).join(', ');
+          return `    ⚖ decision ${audit.decisionId} → ${JSON.stringify(audit.output)}${rules ? ` (rules ${rules})` : ''}`;
+        })
+        .join('\n');
     case 'incident-raised':
       return `  ⚠ incident at ${event.elementId} (${event.incidentType}): ${event.message}`;
     case 'instance-terminated':

@@ -220,6 +220,54 @@ describe('operon run --db (durable)', () => {
   });
 });
 
+describe('decisions', () => {
+  const loan = join(repoRoot, 'examples/loan-approval.bpmn');
+  const risk = join(repoRoot, 'examples/loan-risk.dmn');
+
+  it('operon run --dmn runs a business rule task end to end', () => {
+    const { code, last } = operon(
+      'run',
+      loan,
+      '--dmn',
+      risk,
+      '--vars',
+      '{"creditScore": 720, "income": 60000, "amount": 90000}',
+      '--complete-jobs',
+      '--json',
+    );
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({ status: 'completed', variables: { risk: 'low' } });
+  });
+
+  it('operon decide prints the result and the rules that matched', () => {
+    const { code, last } = operon(
+      'decide',
+      risk,
+      '--decision',
+      'loan-risk',
+      '--input',
+      '{"creditScore": 450, "income": 1, "amount": 1}',
+      '--json',
+    );
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({
+      value: 'high',
+      decisions: [{ matchedRules: [{ ruleId: 'rule-poor-credit', index: 1 }] }],
+    });
+    expect(last).toMatchObject({ errors: [] });
+  });
+
+  it('operon decide names the decisions a file has when asked for an unknown one', () => {
+    const { code, stderr } = operon('decide', risk, '--decision', 'nope');
+
+    expect(code).toBe(2);
+    expect(stderr).toContain("No decision 'nope'");
+    expect(stderr).toContain('loan-risk');
+  });
+});
+
 describe('operon lint', () => {
   it('passes the example with exit code 0', () => {
     const { code, stdout } = operon('lint', example);

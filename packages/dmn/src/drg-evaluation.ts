@@ -81,6 +81,9 @@ export class DrgEvaluation {
       group.set(name, value);
       values.set(prefix, group);
     };
+    // Camunda-style models declare no input data: the caller's variables are visible directly,
+    // as Camunda's DMN engines allow. Models with input data see only what they require (the spec).
+    if (instance.model.inputs.size === 0) for (const [name, value] of instance.inputs) values.set(name, value);
     for (const reference of requirements.inputs) {
       const target = referencedInstance(instance, reference);
       const input = target && this.inputValue(target.instance, reference.id);

@@ -75,6 +75,8 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   'join-tokens-discarded': (draft, event) => {
     delete draft.joins[event.scopeKey];
   },
+  // history only: the decision's result reaches the state through the task's completion variables
+  'decision-evaluated': () => undefined,
   'variables-set': (draft, event) => {
     draft.variables[event.scopeKey] = { ...draft.variables[event.scopeKey], ...event.variables };
   },
@@ -95,6 +97,10 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   'job-retries-updated': (draft, event) => {
     const job = draft.jobs[event.jobKey];
     if (job) draft.jobs[event.jobKey] = { ...job, retries: event.retries };
+  },
+  'job-error-thrown': (draft, event) => {
+    const job = draft.jobs[event.jobKey];
+    if (job) draft.jobs[event.jobKey] = { ...job, retries: 0, errorMessage: event.errorMessage || event.errorCode };
   },
   'job-cancelled': (draft, event) => {
     delete draft.jobs[event.jobKey];
@@ -129,6 +135,16 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   },
   'subscription-closed': (draft, event) => {
     delete draft.subscriptions[event.subscriptionKey];
+  },
+  'signal-subscription-opened': (draft, event) => {
+    reserveKey(draft, event.subscription.key);
+    draft.signalSubscriptions[event.subscription.key] = event.subscription;
+  },
+  'signal-received': (draft, event) => {
+    delete draft.signalSubscriptions[event.subscriptionKey];
+  },
+  'signal-subscription-closed': (draft, event) => {
+    delete draft.signalSubscriptions[event.subscriptionKey];
   },
   'incident-raised': (draft, event) => {
     reserveKey(draft, event.incidentKey);

@@ -18,6 +18,15 @@ export type Command =
       /** Wait this long before the job is handed out again. */
       readonly retryBackoffMs?: number;
     }
+  | {
+      /** A worker reports a BPMN error: a boundary event or event sub-process that catches its code takes over. */
+      readonly type: 'throw-error';
+      readonly jobKey: number;
+      readonly errorCode: string;
+      readonly errorMessage?: string;
+      /** Set as local variables of the catching event, then propagated (or mapped by its outputs). */
+      readonly variables?: Variables;
+    }
   | { readonly type: 'complete-user-task'; readonly userTaskKey: number; readonly variables?: Variables }
   | { readonly type: 'cancel-instance' }
   | {
@@ -29,6 +38,12 @@ export type Command =
   | { readonly type: 'trigger-timer'; readonly timerKey: number }
   | {
       readonly type: 'correlate-message';
+      readonly subscriptionKey: number;
+      readonly variables?: Variables;
+    }
+  | {
+      /** A broadcast signal reached one of this instance's signal subscriptions. */
+      readonly type: 'trigger-signal';
       readonly subscriptionKey: number;
       readonly variables?: Variables;
     }

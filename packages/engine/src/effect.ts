@@ -1,4 +1,12 @@
-import type { InstanceStatus, Job, MessageSubscription, Timer, UserTask, Variables } from './instance-state';
+import type {
+  InstanceStatus,
+  Job,
+  MessageSubscription,
+  SignalSubscription,
+  Timer,
+  UserTask,
+  Variables,
+} from './instance-state';
 
 /**
  * Work the runtime must do after the events are stored: hand out jobs, open or close
@@ -20,4 +28,8 @@ export type Effect =
   | { readonly type: 'cancel-timer'; readonly timerKey: number }
   | { readonly type: 'open-subscription'; readonly subscription: MessageSubscription }
   | { readonly type: 'close-subscription'; readonly subscriptionKey: number }
+  | { readonly type: 'open-signal-subscription'; readonly subscription: SignalSubscription }
+  | { readonly type: 'close-signal-subscription'; readonly subscriptionKey: number }
+  /** A signal was thrown: the runtime delivers it to every waiting instance (this one included). */
+  | { readonly type: 'broadcast-signal'; readonly signalName: string; readonly variables: Variables }
   | { readonly type: 'instance-ended'; readonly status: InstanceStatus };

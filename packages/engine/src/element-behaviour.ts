@@ -11,7 +11,8 @@ export type ActivationOutcome = 'complete' | 'wait' | 'failed';
 
 /** The lifecycle operations an element may start for other elements (see lifecycle.ts). */
 export interface Lifecycle {
-  activate(elementId: string, scopeKey: number): void;
+  /** Activates an element in a scope; returns its new element instance key. */
+  activate(elementId: string, scopeKey: number): number;
   complete(key: number, variables?: Variables): void;
   terminate(key: number): void;
 }

@@ -9,8 +9,11 @@ import { startEvent } from './elements/start-event';
 import { subProcess } from './elements/sub-process';
 import { passThroughTask } from './elements/task';
 import { userTask } from './elements/user-task';
+import { businessRuleTask } from './elements/business-rule-task';
 import { intermediateCatchEvent } from './elements/intermediate-catch-event';
 import { receiveTask } from './elements/receive-task';
+import { intermediateThrowEvent } from './elements/intermediate-throw-event';
+import { boundaryEvent } from './elements/boundary-event';
 
 /** Every node kind the model can produce has its behaviour here; a new kind does not compile until added. */
 export const elementBehaviours: ElementBehaviours = {
@@ -26,5 +29,8 @@ export const elementBehaviours: ElementBehaviours = {
   inclusiveGateway,
   subProcess,
   intermediateCatchEvent,
+  intermediateThrowEvent,
+  boundaryEvent,
   receiveTask,
+  businessRuleTask,
 };

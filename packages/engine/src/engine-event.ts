@@ -1,4 +1,13 @@
-import type { IncidentType, Job, MessageSubscription, Timer, UserTask, Variables } from './instance-state';
+import type { DecisionAudit } from '@operon/dmn';
+import type {
+  IncidentType,
+  Job,
+  MessageSubscription,
+  SignalSubscription,
+  Timer,
+  UserTask,
+  Variables,
+} from './instance-state';
 
 /**
  * What happened to a process instance. The history of an instance is its events;
@@ -27,6 +36,14 @@ export type EngineEvent =
   | { readonly type: 'instance-terminated'; readonly reason: 'cancelled' }
   | { readonly type: 'flow-taken'; readonly flowId: string; readonly scopeKey: number; readonly joinAt?: string }
   | { readonly type: 'join-tokens-discarded'; readonly scopeKey: number }
+  | {
+      /** A business rule task evaluated a decision: what it saw, which rules matched, what it gave (for audit). */
+      readonly type: 'decision-evaluated';
+      readonly elementInstanceKey: number;
+      readonly elementId: string;
+      readonly decisionId: string;
+      readonly decisions: readonly DecisionAudit[];
+    }
   | { readonly type: 'variables-set'; readonly scopeKey: number; readonly variables: Variables }
   | { readonly type: 'job-created'; readonly job: Job }
   | { readonly type: 'job-completed'; readonly jobKey: number; readonly variables: Variables }
@@ -38,6 +55,13 @@ export type EngineEvent =
       readonly retryBackoffMs: number;
     }
   | { readonly type: 'job-retries-updated'; readonly jobKey: number; readonly retries: number }
+  | {
+      /** A worker threw a BPMN error: the job stops (retries 0) until its element is left or the incident resolved. */
+      readonly type: 'job-error-thrown';
+      readonly jobKey: number;
+      readonly errorCode: string;
+      readonly errorMessage: string;
+    }
   | { readonly type: 'job-cancelled'; readonly jobKey: number }
   | { readonly type: 'user-task-created'; readonly userTask: UserTask }
   | { readonly type: 'user-task-completed'; readonly userTaskKey: number; readonly variables: Variables }
@@ -54,6 +78,14 @@ export type EngineEvent =
       readonly variables: Variables;
     }
   | { readonly type: 'subscription-closed'; readonly subscriptionKey: number }
+  | { readonly type: 'signal-subscription-opened'; readonly subscription: SignalSubscription }
+  | {
+      readonly type: 'signal-received';
+      readonly subscriptionKey: number;
+      readonly signalName: string;
+      readonly variables: Variables;
+    }
+  | { readonly type: 'signal-subscription-closed'; readonly subscriptionKey: number }
   | {
       readonly type: 'incident-raised';
       readonly incidentKey: number;

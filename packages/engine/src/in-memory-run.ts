@@ -3,6 +3,7 @@ import type { Command } from './command';
 import type { EngineEvent } from './engine-event';
 import type { Incident, InstanceState, Variables } from './instance-state';
 import { process } from './process';
+import type { DecisionLookup } from './processing';
 import type { Rejection } from './rejection';
 
 export interface InMemoryRunOptions {
@@ -14,6 +15,8 @@ export interface InMemoryRunOptions {
   /** The clock, in milliseconds since the epoch; default 0. */
   readonly now?: number;
   readonly instanceKey?: string;
+  /** The DMN models business rule tasks call (see EngineContext.decisions). */
+  readonly decisions?: DecisionLookup;
   /** Stop after this many commands, in case a model loops for ever. Default 100,000. */
   readonly maxCommands?: number;
 }
@@ -33,10 +36,11 @@ export interface InMemoryRun {
 
 /**
  * Runs one instance in memory until it ends or waits: for `operon run`, tests and benchmarks.
- * Jobs and user tasks are completed at once when asked; nothing else happens by itself.
+ * Jobs and user tasks are completed at once when asked; signals the instance throws reach its own
+ * signal subscriptions; nothing else happens by itself.
  */
 export function runInMemory(definition: ProcessDefinition, options: InMemoryRunOptions = {}): InMemoryRun {
-  const context = { now: options.now ?? 0, definition };
+  const context = { now: options.now ?? 0, definition, ...(options.decisions ? { decisions: options.decisions } : {}) };
   const events: EngineEvent[] = [];
   const pending: Command[] = [
     {
@@ -62,6 +66,12 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
         pending.push({ type: 'complete-job', jobKey: effect.job.key });
       } else if (effect.type === 'open-user-task' && options.completeUserTasks) {
         pending.push({ type: 'complete-user-task', userTaskKey: effect.userTask.key });
+      } else if (effect.type === 'broadcast-signal') {
+        // the one instance in memory is every instance there is: it receives its own signals
+        for (const subscription of Object.values(state?.signalSubscriptions ?? {})) {
+          if (subscription.signalName !== effect.signalName) continue;
+          pending.push({ type: 'trigger-signal', subscriptionKey: subscription.key, variables: effect.variables });
+        }
       }
     }
   }

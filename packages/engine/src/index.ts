@@ -1,7 +1,7 @@
 export { process } from './process';
 export type { ProcessResult } from './process';
 export { apply, replay } from './apply';
-export type { EngineContext } from './processing';
+export type { DecisionLookup, EngineContext } from './processing';
 export type { Command, CommandType, CommandOfType } from './command';
 export type { EngineEvent, EngineEventType, EngineEventOfType } from './engine-event';
 export type { Effect } from './effect';
@@ -14,6 +14,8 @@ export type {
   InstanceState,
   Job,
   MessageSubscription,
+  SignalSubscription,
+  TimerCycle,
   Timer,
   UserTask,
   Variables,

@@ -1,3 +1,6 @@
+import type { CronExpression } from './timers/cron-expression';
+import type { IsoDuration } from './timers/iso-duration';
+
 /**
  * The state of one process instance. Plain, serialisable data: the runtime stores it as JSON.
  * Only appliers (apply.ts) produce new states.
@@ -56,7 +59,19 @@ export interface UserTask {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** A durable timer of a waiting element (a timer catch event, later boundary and start events). */
+/**
+ * How a cycle steps from one firing to the next: the interval as written (P1M has no fixed length), or
+ * the cron expression. Plain JSON, stored with the timer, so a repeating boundary timer can reschedule.
+ */
+export type TimerCycle =
+  | { readonly kind: 'repeat'; readonly interval: IsoDuration }
+  | { readonly kind: 'cron'; readonly cron: CronExpression };
+
+/**
+ * A durable timer of a waiting element. `elementInstanceKey` is the element instance that holds it (a
+ * timer catch event; the activity of a boundary event; the scope of an event sub-process), `elementId`
+ * the event it triggers.
+ */
 export interface Timer {
   readonly key: number;
   readonly elementInstanceKey: number;
@@ -67,9 +82,14 @@ export interface Timer {
   readonly repetitionsLeft: number | undefined;
   /** For a cycle: the interval to the next firing. */
   readonly intervalMs: number | undefined;
+  /** For a cycle: how to compute the next firing; undefined for a one-off timer. */
+  readonly cycle?: TimerCycle;
 }
 
-/** A waiting element's interest in a message: its name and correlation key. */
+/**
+ * A waiting element's interest in a message: its name and correlation key. Held, like a timer, by the
+ * element instance that waits; `elementId` is the event it triggers.
+ */
 export interface MessageSubscription {
   readonly key: number;
   readonly elementInstanceKey: number;
@@ -78,13 +98,25 @@ export interface MessageSubscription {
   readonly correlationKey: string;
 }
 
+/** A waiting element's interest in a signal, by name: every broadcast of that name triggers it. */
+export interface SignalSubscription {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly signalName: string;
+}
+
 export const IncidentType = {
   /** A FEEL expression failed or returned a value of the wrong type. */
   expression: 'EXPRESSION_ERROR',
   /** No outgoing sequence flow could be taken. */
   noOutgoingFlow: 'NO_OUTGOING_FLOW',
+  /** A called DMN decision is missing or failed to evaluate. */
+  decision: 'DECISION_EVALUATION_ERROR',
   /** A job failed and has no retries left. */
   jobNoRetries: 'JOB_NO_RETRIES',
+  /** A BPMN error (from a job worker or an error end event) that no boundary or event sub-process catches. */
+  unhandledError: 'UNHANDLED_ERROR_EVENT',
 } as const;
 export type IncidentType = (typeof IncidentType)[keyof typeof IncidentType];
 
@@ -117,6 +149,8 @@ export interface InstanceState {
   readonly incidents: Readonly<Record<number, Incident>>;
   readonly timers: Readonly<Record<number, Timer>>;
   readonly subscriptions: Readonly<Record<number, MessageSubscription>>;
+  /** Absent in states stored before signals existed; read it as empty. */
+  readonly signalSubscriptions?: Readonly<Record<number, SignalSubscription>>;
   /** Tokens waiting at joining gateways: scope key → gateway id → incoming flow id → count. */
   readonly joins: Readonly<Record<number, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }

@@ -1,4 +1,6 @@
 import { applyInputMappings, applyOutputMappings } from './behaviours/variable-mappings';
+import { openEventTriggers } from './behaviours/event-triggers';
+import { releaseEventWaits } from './behaviours/event-waits';
 import { isJoin, readyFlows, waitingInclusiveJoins } from './behaviours/joins';
 import { propagateVariables, setLocalVariables } from './behaviours/variable-scope';
 import type { ElementBehaviour, Lifecycle } from './element-behaviour';
@@ -22,7 +24,7 @@ export function activateElement(
   elementId: string,
   scopeKey: number,
   consumedFlowIds?: readonly string[],
-): void {
+): number {
   const key = p.newKey();
   p.emit(
     consumedFlowIds
@@ -30,6 +32,7 @@ export function activateElement(
       : { type: 'element-activating', key, elementId, scopeKey },
   );
   p.schedule(() => runActivation(p, key));
+  return key;
 }
 
 /** Runs (or, after an incident, re-runs) the activation of an element. */
@@ -38,7 +41,10 @@ export function runActivation(p: Processing, key: number): void {
   if (!element || element.phase !== 'activating') return;
   const node = p.node(element.elementId);
   if (!applyInputMappings(p, node, element)) return;
+  // boundary events and event sub-processes listen from activation on, as in Zeebe
+  if (!openEventTriggers(p, node, element)) return;
   const outcome = behaviourOf(node).activate(p, node, element, lifecycle(p));
+  if (outcome === 'failed') releaseEventWaits(p, element);
   if (outcome === 'complete') completeElement(p, key);
 }
 
@@ -52,6 +58,7 @@ export function completeElement(p: Processing, key: number, variables?: Variable
     if (node.outputs.length > 0) setLocalVariables(p, key, variables);
     else propagateVariables(p, key, variables);
   }
+  releaseEventWaits(p, element);
   p.emit({ type: 'element-completing', key, elementId: element.elementId });
   p.schedule(() => runCompletion(p, key));
 }
@@ -104,6 +111,7 @@ function completeScopeIfDone(p: Processing, scopeKey: number): void {
     completeElement(p, scopeKey);
     return;
   }
+  releaseEventWaits(p, scope);
   p.emit({ type: 'element-completing', key: scopeKey, elementId: scope.elementId });
   p.emit({ type: 'element-completed', key: scopeKey, elementId: scope.elementId });
   p.effect({ type: 'instance-ended', status: p.draft.status });
@@ -118,6 +126,7 @@ export function terminateElement(p: Processing, key: number): void {
     const node = p.node(element.elementId);
     behaviourOf(node).terminate?.(p, node, element);
   }
+  releaseEventWaits(p, element);
   if (element.incidentKey !== undefined) p.emit({ type: 'incident-resolved', incidentKey: element.incidentKey });
   p.emit({ type: 'element-terminated', key, elementId: element.elementId });
 }
@@ -128,10 +137,14 @@ export function startInstance(p: Processing, variables: Variables): void {
   p.emit({ type: 'element-activating', key: rootKey, elementId: p.definition.id, scopeKey: undefined });
   setLocalVariables(p, rootKey, variables);
   p.emit({ type: 'element-activated', key: rootKey, elementId: p.definition.id });
+  const root = p.element(rootKey);
+  // a failing trigger of an event sub-process leaves an incident on the process; the instance still starts
+  if (root) openEventTriggers(p, undefined, root);
   activateElement(p, p.definition.startEventId, rootKey);
 }
 
-function lifecycle(p: Processing): Lifecycle {
+/** The lifecycle operations, for elements and commands that start other elements. */
+export function lifecycle(p: Processing): Lifecycle {
   return {
     activate: (elementId, scopeKey) => activateElement(p, elementId, scopeKey),
     complete: (key, variables) => completeElement(p, key, variables),

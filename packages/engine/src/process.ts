@@ -9,6 +9,8 @@ import { resolveIncident } from './commands/resolve-incident';
 import { setVariables } from './commands/set-variables';
 import { triggerTimer } from './commands/trigger-timer';
 import { correlateMessage } from './commands/correlate-message';
+import { throwErrorCommand } from './commands/throw-error';
+import { triggerSignal } from './commands/trigger-signal';
 import type { Effect } from './effect';
 import type { EngineEvent } from './engine-event';
 import type { InstanceState } from './instance-state';
@@ -28,12 +30,14 @@ const handlers: { readonly [K in CommandType]: CommandHandler<K> } = {
   'create-instance': createInstance,
   'complete-job': completeJob,
   'fail-job': failJob,
+  'throw-error': throwErrorCommand,
   'complete-user-task': completeUserTask,
   'cancel-instance': cancelInstance,
   'resolve-incident': resolveIncident,
   'set-variables': setVariables,
   'trigger-timer': triggerTimer,
   'correlate-message': correlateMessage,
+  'trigger-signal': triggerSignal,
 };
 
 /**

@@ -1,8 +1,9 @@
+import type { DmnModel } from '@operon/dmn';
 import type { FlowNode, ProcessDefinition } from '@operon/model';
 import { applyToDraft } from './apply';
 import type { Effect } from './effect';
 import type { EngineEvent } from './engine-event';
-import type { ElementInstance } from './instance-state';
+import type { ElementInstance, Variables } from './instance-state';
 import type { StateDraft } from './state-draft';
 
 /** What the caller passes in: the clock and the definition the instance runs. */
@@ -10,7 +11,11 @@ export interface EngineContext {
   /** Milliseconds since the epoch; the engine never reads a clock of its own. */
   readonly now: number;
   readonly definition: ProcessDefinition;
+  /** The deployed DMN model that holds a decision (latest version), for business rule tasks. */
+  readonly decisions?: DecisionLookup;
 }
+
+export type DecisionLookup = (decisionId: string) => DmnModel | undefined;
 
 /**
  * One command being processed: a working state, the events and effects so far, and an agenda of
@@ -21,6 +26,7 @@ export class Processing {
   readonly events: EngineEvent[] = [];
   readonly effects: Effect[] = [];
   private readonly agenda: (() => void)[] = [];
+  private readonly triggers = new Map<number, Variables>();
   private reservedKey: number;
 
   constructor(
@@ -48,6 +54,20 @@ export class Processing {
     const key = Math.max(this.reservedKey, this.draft.nextKey);
     this.reservedKey = key + 1;
     return key;
+  }
+
+  /**
+   * Variables a trigger carried into an event sub-process, kept until its start event activates in this
+   * command. (An incident in between, in the sub-process's input mappings, loses them.)
+   */
+  handOverTrigger(eventSubProcessKey: number, variables: Variables): void {
+    if (Object.keys(variables).length > 0) this.triggers.set(eventSubProcessKey, variables);
+  }
+
+  takeTrigger(eventSubProcessKey: number): Variables | undefined {
+    const variables = this.triggers.get(eventSubProcessKey);
+    this.triggers.delete(eventSubProcessKey);
+    return variables;
   }
 
   schedule(step: () => void): void {

@@ -10,6 +10,7 @@ export interface Rejection {
     | 'SCOPE_NOT_FOUND'
     | 'TIMER_NOT_FOUND'
     | 'SUBSCRIPTION_NOT_FOUND'
-    | 'INVALID_VARIABLES';
+    | 'INVALID_VARIABLES'
+    | 'VALIDATION_FAILED';
   readonly message: string;
 }

@@ -4,6 +4,7 @@ import type {
   InstanceState,
   Job,
   MessageSubscription,
+  SignalSubscription,
   Timer,
   UserTask,
   Variables,
@@ -19,7 +20,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export interface StateDraft extends Mutable<
   Omit<
     InstanceState,
-    'elements' | 'variables' | 'jobs' | 'userTasks' | 'incidents' | 'timers' | 'subscriptions' | 'joins'
+    | 'elements'
+    | 'variables'
+    | 'jobs'
+    | 'userTasks'
+    | 'incidents'
+    | 'timers'
+    | 'subscriptions'
+    | 'signalSubscriptions'
+    | 'joins'
   >
 > {
   elements: Record<number, ElementInstance>;
@@ -29,6 +38,7 @@ export interface StateDraft extends Mutable<
   incidents: Record<number, Incident>;
   timers: Record<number, Timer>;
   subscriptions: Record<number, MessageSubscription>;
+  signalSubscriptions: Record<number, SignalSubscription>;
   joins: Record<number, Record<string, Record<string, number>>>;
 }
 
@@ -42,6 +52,7 @@ export function draftOf(state: InstanceState): StateDraft {
     incidents: { ...state.incidents },
     timers: { ...state.timers },
     subscriptions: { ...state.subscriptions },
+    signalSubscriptions: { ...state.signalSubscriptions },
     joins: { ...state.joins },
   };
 }
@@ -62,6 +73,7 @@ export function emptyDraft(): StateDraft {
     incidents: {},
     timers: {},
     subscriptions: {},
+    signalSubscriptions: {},
     joins: {},
   };
 }

@@ -10,6 +10,8 @@ import {
   type Incident,
   type InstanceState,
   type Job,
+  type MessageSubscription,
+  type Timer,
   type UserTask,
   type Variables,
 } from '../src/index';
@@ -23,6 +25,25 @@ export function bpmn(processContent: string, processId = 'process'): string {
 <bpmn:definitions ${NAMESPACES} id="definitions" targetNamespace="http://operon.test">
   <bpmn:process id="${processId}" isExecutable="true">${processContent}</bpmn:process>
 </bpmn:definitions>`;
+}
+
+/** A `<bpmn:definitions>` with root elements (errors, messages, signals, escalations) before the process. */
+export function bpmnWith(rootElements: string, processContent: string, processId = 'process'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NAMESPACES} id="definitions" targetNamespace="http://operon.test">
+  ${rootElements}
+  <bpmn:process id="${processId}" isExecutable="true">${processContent}</bpmn:process>
+</bpmn:definitions>`;
+}
+
+/** `<bpmn:userTask>`. */
+export function userTask(id: string): string {
+  return `<bpmn:userTask id="${id}"/>`;
+}
+
+/** `<bpmn:boundaryEvent>` attached to `host` with an event definition. */
+export function boundary(id: string, host: string, definition: string, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${host}" cancelActivity="${interrupting}">${definition}</bpmn:boundaryEvent>`;
 }
 
 /** `<bpmn:serviceTask>` with a job type. */
@@ -99,6 +120,46 @@ export class Scenario {
 
   completeJob(type: string, variables: Variables = {}): this {
     this.when({ type: 'complete-job', jobKey: this.job(type).key, variables });
+    return this;
+  }
+
+  /** A worker throws a BPMN error for the open job of this type. */
+  throwError(type: string, errorCode: string, variables: Variables = {}, errorMessage = ''): this {
+    this.when({ type: 'throw-error', jobKey: this.job(type).key, errorCode, errorMessage, variables });
+    return this;
+  }
+
+  /** The pending timer of an event (a catch event, a boundary event, an event sub-process start event). */
+  timer(eventId: string): Timer {
+    const timer = Object.values(this.state?.timers ?? {}).find((candidate) => candidate.elementId === eventId);
+    if (!timer) throw new Error(`no pending timer for '${eventId}'`);
+    return timer;
+  }
+
+  timers(): Timer[] {
+    return Object.values(this.state?.timers ?? {});
+  }
+
+  /** Moves the virtual clock to the timer's due time and fires it. */
+  fireTimer(eventId: string): this {
+    const timer = this.timer(eventId);
+    this.now = Math.max(this.now, timer.dueAt);
+    this.when({ type: 'trigger-timer', timerKey: timer.key });
+    return this;
+  }
+
+  subscription(eventId: string): MessageSubscription {
+    const found = Object.values(this.state?.subscriptions ?? {}).find((candidate) => candidate.elementId === eventId);
+    if (!found) throw new Error(`no open message subscription for '${eventId}'`);
+    return found;
+  }
+
+  subscriptions(): MessageSubscription[] {
+    return Object.values(this.state?.subscriptions ?? {});
+  }
+
+  correlate(eventId: string, variables: Variables = {}): this {
+    this.when({ type: 'correlate-message', subscriptionKey: this.subscription(eventId).key, variables });
     return this;
   }
 

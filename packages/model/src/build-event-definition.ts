@@ -2,7 +2,17 @@ import type { BuildContext } from './build-context';
 import { DiagnosticCode } from './diagnostic-code';
 import { capitalize } from './element-label';
 import { elementProperty, extensionsOf, stringProperty, type ModdleElement } from './moddle-element';
-import type { MessageEventDefinition, TimerEventDefinition } from './process-definition';
+import type {
+  ErrorCatchDefinition,
+  ErrorThrowDefinition,
+  EscalationCatchDefinition,
+  EscalationThrowDefinition,
+  LinkEventDefinition,
+  MessageEventDefinition,
+  ScopeTriggerDefinition,
+  SignalEventDefinition,
+  TimerEventDefinition,
+} from './process-definition';
 import { eventDefinitionsOf } from './supported-elements';
 
 const TIMER_FIELDS = [
@@ -11,16 +21,152 @@ const TIMER_FIELDS = [
   ['timeCycle', 'cycle'],
 ] as const;
 
-/** The timer or message definition of a catch event; undefined (with an error) when it is incomplete. */
+/**
+ * The trigger of a catching event (intermediate catch, boundary, event sub-process start): timer, message,
+ * error, escalation, signal or link. Undefined (with an error) when it is incomplete.
+ */
 export function buildCatchDefinition(
   element: ModdleElement,
   id: string,
   subject: string,
   context: BuildContext,
-): TimerEventDefinition | MessageEventDefinition | undefined {
+): ScopeTriggerDefinition | LinkEventDefinition | undefined {
   const definition = eventDefinitionsOf(element)[0];
-  if (definition?.$type === 'bpmn:TimerEventDefinition') return buildTimer(definition, id, subject, context);
-  return buildMessage(definition, element, id, subject, context);
+  switch (definition?.$type) {
+    case 'bpmn:TimerEventDefinition':
+      return buildTimer(definition, id, subject, context);
+    case 'bpmn:ErrorEventDefinition':
+      return buildErrorCatch(definition);
+    case 'bpmn:EscalationEventDefinition':
+      return buildEscalationCatch(definition);
+    case 'bpmn:SignalEventDefinition':
+      return buildSignal(definition, id, subject, context);
+    case 'bpmn:LinkEventDefinition':
+      return buildLink(definition, id, subject, context);
+    default:
+      return buildMessage(definition, element, id, subject, context);
+  }
+}
+
+/** What a throwing event (end or intermediate throw) throws; undefined for none and terminate. */
+export function buildThrowDefinition(
+  element: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): ErrorThrowDefinition | EscalationThrowDefinition | SignalEventDefinition | LinkEventDefinition | undefined {
+  const definition = eventDefinitionsOf(element)[0];
+  switch (definition?.$type) {
+    case 'bpmn:ErrorEventDefinition':
+      return buildErrorThrow(definition, id, subject, context);
+    case 'bpmn:EscalationEventDefinition':
+      return buildEscalationThrow(definition, id, subject, context);
+    case 'bpmn:SignalEventDefinition':
+      return buildSignal(definition, id, subject, context);
+    case 'bpmn:LinkEventDefinition':
+      return buildLink(definition, id, subject, context);
+    default:
+      return undefined;
+  }
+}
+
+function buildErrorCatch(definition: ModdleElement): ErrorCatchDefinition {
+  const error = elementProperty(definition, 'errorRef');
+  return { kind: 'error', errorCode: error ? stringProperty(error, 'errorCode')?.trim() : undefined };
+}
+
+function buildEscalationCatch(definition: ModdleElement): EscalationCatchDefinition {
+  const escalation = elementProperty(definition, 'escalationRef');
+  return {
+    kind: 'escalation',
+    escalationCode: escalation ? stringProperty(escalation, 'escalationCode')?.trim() : undefined,
+  };
+}
+
+function buildErrorThrow(
+  definition: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): ErrorThrowDefinition | undefined {
+  const error = elementProperty(definition, 'errorRef');
+  const code = error ? stringProperty(error, 'errorCode') : undefined;
+  if (error === undefined || code === undefined) {
+    context.diagnostics.error(
+      DiagnosticCode.ERROR_CODE_MISSING,
+      id,
+      `${capitalize(subject)} throws an error without an error code. Reference a bpmn:error with an errorCode ` +
+        '(in Camunda Modeler: Error > Code), e.g. errorCode="PAYMENT_FAILED", that a boundary event can catch.',
+    );
+    return undefined;
+  }
+  return {
+    kind: 'error',
+    errorCode: context.expressions.value(code.trim(), id, `the error code of ${subject}`),
+    errorMessage: stringProperty(error, 'name'),
+  };
+}
+
+function buildEscalationThrow(
+  definition: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): EscalationThrowDefinition | undefined {
+  const escalation = elementProperty(definition, 'escalationRef');
+  const code = escalation ? stringProperty(escalation, 'escalationCode') : undefined;
+  if (escalation === undefined || code === undefined) {
+    context.diagnostics.error(
+      DiagnosticCode.ESCALATION_CODE_MISSING,
+      id,
+      `${capitalize(subject)} throws an escalation without an escalation code. Reference a bpmn:escalation with ` +
+        'an escalationCode (in Camunda Modeler: Escalation > Code), e.g. escalationCode="LATE".',
+    );
+    return undefined;
+  }
+  return {
+    kind: 'escalation',
+    escalationCode: context.expressions.value(code.trim(), id, `the escalation code of ${subject}`),
+  };
+}
+
+function buildSignal(
+  definition: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): SignalEventDefinition | undefined {
+  const signal = elementProperty(definition, 'signalRef');
+  const name = signal ? stringProperty(signal, 'name') : undefined;
+  if (name === undefined) {
+    context.diagnostics.error(
+      DiagnosticCode.SIGNAL_MISSING,
+      id,
+      `${capitalize(subject)} does not name a signal. Reference a bpmn:signal with a name ` +
+        '(in Camunda Modeler: Signal > Name), e.g. name="stock-arrived".',
+    );
+    return undefined;
+  }
+  return { kind: 'signal', signalName: context.expressions.value(name.trim(), id, `the signal name of ${subject}`) };
+}
+
+function buildLink(
+  definition: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): LinkEventDefinition | undefined {
+  const name = stringProperty(definition, 'name');
+  if (name === undefined) {
+    context.diagnostics.error(
+      DiagnosticCode.LINK_INVALID,
+      id,
+      `${capitalize(subject)} is a link event without a name. Give the throwing and the catching link event ` +
+        'the same name, e.g. name="to-review".',
+    );
+    return undefined;
+  }
+  return { kind: 'link', linkName: name.trim() };
 }
 
 function buildTimer(

@@ -1,11 +1,27 @@
 import type { BuildContext } from './build-context';
 import { DiagnosticCode } from './diagnostic-code';
 import { describeElement, nodeKindLabel } from './element-label';
-import { buildCatchDefinition, buildMessage } from './build-event-definition';
+import { buildCatchDefinition, buildMessage, buildThrowDefinition } from './build-event-definition';
+import { buildBusinessRuleTask } from './build-business-rule-task';
 import { buildJob, buildMappings, buildScriptTask, buildUserTask } from './build-task';
-import { documentationOf, elementId, elementProperty, stringProperty, type ModdleElement } from './moddle-element';
-import type { FlowNode, JobDefinition, NodeKind, TaskNode } from './process-definition';
-import { eventDefinitionsOf } from './supported-elements';
+import {
+  booleanProperty,
+  documentationOf,
+  elementId,
+  elementProperty,
+  stringProperty,
+  type ModdleElement,
+} from './moddle-element';
+import type {
+  FlowNode,
+  IntermediateCatchEventNode,
+  JobDefinition,
+  LinkEventDefinition,
+  NodeKind,
+  ScopeTriggerDefinition,
+  TaskNode,
+} from './process-definition';
+import { eventDefinitionsOf, isEventSubProcess } from './supported-elements';
 import { readZeebeExtensions, type ZeebeExtensions } from './zeebe-extensions';
 
 /** The fields every node has; `incoming` and `outgoing` stay empty until the flows of the scope are read. */
@@ -23,11 +39,32 @@ export function buildFlowNode(
   const base = buildNodeBase(element, kind, id, parentId, zeebe, context);
   const subject = `${nodeKindLabel(kind)} '${id}'`;
   switch (kind) {
-    case 'startEvent':
-      return { kind, ...base, eventDefinition: 'none' };
+    case 'startEvent': {
+      const interrupting = booleanProperty(element, 'isInterrupting');
+      if (!isEventSubProcess(element['$parent']) || eventDefinitionsOf(element).length === 0) {
+        return { kind, ...base, eventDefinition: 'none', interrupting };
+      }
+      return { kind, ...base, eventDefinition: scopeTrigger(element, id, subject, context), interrupting };
+    }
     case 'endEvent': {
       const terminate = eventDefinitionsOf(element).some(({ $type }) => $type === 'bpmn:TerminateEventDefinition');
-      return { kind, ...base, eventDefinition: terminate ? 'terminate' : 'none' };
+      if (terminate) return { kind, ...base, eventDefinition: 'terminate' };
+      const thrown = buildThrowDefinition(element, id, subject, context);
+      return { kind, ...base, eventDefinition: thrown === undefined || thrown.kind === 'link' ? 'none' : thrown };
+    }
+    case 'intermediateThrowEvent': {
+      const thrown = buildThrowDefinition(element, id, subject, context);
+      return { kind, ...base, eventDefinition: thrown === undefined || thrown.kind === 'error' ? 'none' : thrown };
+    }
+    case 'boundaryEvent': {
+      const attachedTo = elementProperty(element, 'attachedToRef');
+      return {
+        kind,
+        ...base,
+        attachedToId: (attachedTo && elementId(attachedTo)) ?? '',
+        interrupting: booleanProperty(element, 'cancelActivity'),
+        eventDefinition: scopeTrigger(element, id, subject, context),
+      };
     }
     case 'task':
     case 'manualTask':
@@ -42,14 +79,14 @@ export function buildFlowNode(
     case 'exclusiveGateway':
     case 'inclusiveGateway':
       return { kind, ...base };
-    case 'intermediateCatchEvent':
-      return {
-        kind,
-        ...base,
-        eventDefinition: buildCatchDefinition(element, id, subject, context) ?? PLACEHOLDER_MESSAGE,
-      };
+    case 'intermediateCatchEvent': {
+      const definition = buildCatchDefinition(element, id, subject, context);
+      return { kind, ...base, eventDefinition: isIntermediateCatch(definition) ? definition : PLACEHOLDER_MESSAGE };
+    }
     case 'receiveTask':
       return { kind, ...base, message: buildMessage(undefined, element, id, subject, context) ?? PLACEHOLDER_MESSAGE };
+    case 'businessRuleTask':
+      return { kind, ...base, ...buildBusinessRuleTask(element, zeebe, id, subject, context) };
   }
 }
 
@@ -80,7 +117,25 @@ export function buildNodeBase(
     defaultFlowId: defaultFlowOf(element, kind, id, context),
     inputs: buildMappings(zeebe.inputs, 'input', id, subject, context),
     outputs: buildMappings(zeebe.outputs, 'output', id, subject, context),
+    boundaryEventIds: [],
   };
+}
+
+/** The trigger of a boundary event or an event sub-process start event. */
+function scopeTrigger(
+  element: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): ScopeTriggerDefinition {
+  const definition = buildCatchDefinition(element, id, subject, context);
+  return definition === undefined || definition.kind === 'link' ? PLACEHOLDER_MESSAGE : definition;
+}
+
+function isIntermediateCatch(
+  definition: ScopeTriggerDefinition | LinkEventDefinition | undefined,
+): definition is IntermediateCatchEventNode['eventDefinition'] {
+  return definition !== undefined && definition.kind !== 'error' && definition.kind !== 'escalation';
 }
 
 /** Stands in for a missing definition; the model carries an error, so it never runs. */

@@ -3,7 +3,14 @@ import { buildFlowNode, buildNodeBase } from './build-flow-node';
 import { buildSequenceFlow } from './build-sequence-flow';
 import { DiagnosticCode } from './diagnostic-code';
 import { capitalize, describeElement, nodeKindLabel } from './element-label';
-import { elementId, elementsProperty, isInstanceOf, stringProperty, type ModdleElement } from './moddle-element';
+import {
+  booleanProperty,
+  elementId,
+  elementsProperty,
+  isInstanceOf,
+  stringProperty,
+  type ModdleElement,
+} from './moddle-element';
 import type { FlowNode, ProcessDefinition, SequenceFlow, SubProcessNode } from './process-definition';
 import { nodeKindOf, unsupportedReason } from './supported-elements';
 import { readZeebeExtensions } from './zeebe-extensions';
@@ -21,6 +28,7 @@ interface ProcessDraft {
 interface ScopeResult {
   readonly childIds: readonly string[];
   readonly startEventId: string;
+  readonly eventSubProcessIds: readonly string[];
 }
 
 /** An executable `bpmn:process` as the engine's graph. Problems are reported to the context, not thrown. */
@@ -34,7 +42,7 @@ export function buildProcess(element: ModdleElement, id: string, context: BuildC
       `Process '${id}' has ${listener}, which Operon does not run yet; they are ignored. Remove them, or move their work into tasks.`,
     );
   }
-  const scope = buildScope(element, `process '${id}'`, id, undefined, 0, draft, context);
+  const scope = buildScope(element, `process '${id}'`, id, undefined, 0, false, draft, context);
   return {
     id,
     name: stringProperty(element, 'name'),
@@ -44,6 +52,7 @@ export function buildProcess(element: ModdleElement, id: string, context: BuildC
     flows: draft.flows,
     startEventId: scope.startEventId,
     childIds: scope.childIds,
+    eventSubProcessIds: scope.eventSubProcessIds,
   };
 }
 
@@ -54,13 +63,15 @@ function buildScope(
   containerId: string,
   parentId: string | undefined,
   depth: number,
+  triggeredByEvent: boolean,
   draft: ProcessDraft,
   context: BuildContext,
 ): ScopeResult {
   const elements = elementsProperty(container, 'flowElements');
   const childIds: string[] = [];
   const flowNodeIds = new Set<string>();
-  const noneStartEventIds: string[] = [];
+  const startEventIds: string[] = [];
+  const eventSubProcessIds: string[] = [];
 
   for (const element of elements) {
     if (!isInstanceOf(element, 'bpmn:FlowNode')) continue; // sequence flows below; data objects are not run
@@ -92,7 +103,8 @@ function buildScope(
         : buildFlowNode(element, kind, id, parentId, context);
     draft.nodes.set(id, node);
     childIds.push(id);
-    if (kind === 'startEvent') noneStartEventIds.push(id);
+    if (node.kind === 'startEvent') startEventIds.push(id);
+    if (node.kind === 'subProcess' && node.triggeredByEvent) eventSubProcessIds.push(id);
   }
 
   const scope = { nodeIds: new Set(childIds), flowNodeIds };
@@ -102,7 +114,10 @@ function buildScope(
     if (flow !== undefined) draft.flows.set(flow.id, flow);
   }
 
-  return { childIds, startEventId: theNoneStartEvent(noneStartEventIds, subject, containerId, context) };
+  const startEventId = triggeredByEvent
+    ? theTriggeredStartEvent(startEventIds, containerId, draft, context)
+    : theNoneStartEvent(startEventIds, subject, containerId, context);
+  return { childIds, startEventId, eventSubProcessIds };
 }
 
 function buildSubProcess(
@@ -114,6 +129,7 @@ function buildSubProcess(
   context: BuildContext,
 ): SubProcessNode {
   const base = buildNodeBase(element, 'subProcess', id, parentId, readZeebeExtensions(element), context);
+  const triggeredByEvent = booleanProperty(element, 'triggeredByEvent');
   if (depth > MAX_SUB_PROCESS_DEPTH) {
     context.diagnostics.error(
       DiagnosticCode.NESTING_TOO_DEEP,
@@ -121,10 +137,32 @@ function buildSubProcess(
       `Sub-process '${id}' is nested ${depth} levels deep; Operon reads at most ${MAX_SUB_PROCESS_DEPTH}. ` +
         'Flatten the model: move inner steps up a level.',
     );
-    return { kind: 'subProcess', ...base, startEventId: '', childIds: [] };
+    return { kind: 'subProcess', ...base, startEventId: '', childIds: [], triggeredByEvent, eventSubProcessIds: [] };
   }
-  const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, draft, context);
-  return { kind: 'subProcess', ...base, startEventId: scope.startEventId, childIds: scope.childIds };
+  const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, triggeredByEvent, draft, context);
+  return { kind: 'subProcess', ...base, ...scope, triggeredByEvent };
+}
+
+/** An event sub-process starts at its one start event, which has a trigger. */
+function theTriggeredStartEvent(
+  ids: readonly string[],
+  containerId: string,
+  draft: ProcessDraft,
+  context: BuildContext,
+): string {
+  const [first] = ids;
+  const start = first === undefined ? undefined : draft.nodes.get(first);
+  if (ids.length === 1 && first !== undefined && start?.kind === 'startEvent' && start.eventDefinition !== 'none') {
+    return first;
+  }
+  context.diagnostics.error(
+    DiagnosticCode.EVENT_SUB_PROCESS_INVALID,
+    containerId,
+    `Event sub-process '${containerId}' needs exactly one start event with a trigger (timer, message, error, ` +
+      `escalation or signal), but has ${ids.length === 0 ? 'none' : ids.map((id) => `'${id}'`).join(', ')}` +
+      `${ids.length === 1 ? ' without a trigger' : ''}. Keep one start event and give it an event definition.`,
+  );
+  return '';
 }
 
 function theNoneStartEvent(
@@ -160,11 +198,21 @@ function connect(draft: ProcessDraft): ReadonlyMap<string, FlowNode> {
     add(outgoing, flow.sourceId, flow.id);
     add(incoming, flow.targetId, flow.id);
   }
+  const boundaries = new Map<string, string[]>();
+  for (const id of draft.order) {
+    const node = draft.nodes.get(id);
+    if (node?.kind === 'boundaryEvent') add(boundaries, node.attachedToId, id);
+  }
   const nodes = new Map<string, FlowNode>();
   for (const id of draft.order) {
     const node = draft.nodes.get(id);
     if (node === undefined) continue;
-    nodes.set(id, { ...node, incoming: incoming.get(id) ?? [], outgoing: outgoing.get(id) ?? [] });
+    nodes.set(id, {
+      ...node,
+      incoming: incoming.get(id) ?? [],
+      outgoing: outgoing.get(id) ?? [],
+      boundaryEventIds: boundaries.get(id) ?? [],
+    });
   }
   return nodes;
 }

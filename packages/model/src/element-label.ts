@@ -13,7 +13,10 @@ const nodeKindLabels: { readonly [K in NodeKind]: string } = {
   inclusiveGateway: 'inclusive gateway',
   subProcess: 'sub-process',
   intermediateCatchEvent: 'intermediate catch event',
+  intermediateThrowEvent: 'intermediate throw event',
+  boundaryEvent: 'boundary event',
   receiveTask: 'receive task',
+  businessRuleTask: 'business rule task',
 };
 
 /** "service task", "exclusive gateway", … for messages. */

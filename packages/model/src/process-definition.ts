@@ -27,7 +27,10 @@ export const NodeKind = {
   inclusiveGateway: 'inclusiveGateway',
   subProcess: 'subProcess',
   intermediateCatchEvent: 'intermediateCatchEvent',
+  intermediateThrowEvent: 'intermediateThrowEvent',
+  boundaryEvent: 'boundaryEvent',
   receiveTask: 'receiveTask',
+  businessRuleTask: 'businessRuleTask',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
@@ -56,14 +59,23 @@ interface FlowNodeBase<K extends NodeKind> {
   readonly inputs: readonly VariableMapping[];
   /** `zeebe:ioMapping` outputs: evaluated on completion, propagated to the enclosing scope. */
   readonly outputs: readonly VariableMapping[];
+  /** Ids of the boundary events attached to this node (activities only), in document order. */
+  readonly boundaryEventIds: readonly string[];
 }
 
+/**
+ * A start event. At the top of a process or sub-process it is a none start event; the start event of an
+ * event sub-process has a trigger, and `interrupting` says whether it ends the rest of its scope.
+ */
 export interface StartEventNode extends FlowNodeBase<'startEvent'> {
-  readonly eventDefinition: 'none';
+  readonly eventDefinition: 'none' | ScopeTriggerDefinition;
+  readonly interrupting: boolean;
 }
 
+/** What an end event throws: nothing, a terminate, an error, an escalation or a signal. */
 export interface EndEventNode extends FlowNodeBase<'endEvent'> {
-  readonly eventDefinition: 'none' | 'terminate';
+  readonly eventDefinition:
+    'none' | 'terminate' | ErrorThrowDefinition | EscalationThrowDefinition | SignalEventDefinition;
 }
 
 export type TaskNode = FlowNodeBase<'task'>;
@@ -103,10 +115,14 @@ export type InclusiveGatewayNode = FlowNodeBase<'inclusiveGateway'>;
 export type ParallelGatewayNode = FlowNodeBase<'parallelGateway'>;
 
 export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
-  /** The none start event inside the sub-process. */
+  /** The none start event inside the sub-process; for an event sub-process, its one start event with a trigger. */
   readonly startEventId: string;
   /** Ids of the nodes directly inside. */
   readonly childIds: readonly string[];
+  /** An event sub-process (`triggeredByEvent`): started by its start event's trigger, never by a flow. */
+  readonly triggeredByEvent: boolean;
+  /** Ids of the event sub-processes directly inside. */
+  readonly eventSubProcessIds: readonly string[];
 }
 
 /** `bpmn:timerEventDefinition`: one of timeDate, timeDuration, timeCycle (ISO 8601 or cron; static or FEEL). */
@@ -124,12 +140,77 @@ export interface MessageEventDefinition {
   readonly correlationKey: ValueExpression | undefined;
 }
 
+/** `bpmn:errorEventDefinition` on a catch event: an error code, or undefined to catch every error. */
+export interface ErrorCatchDefinition {
+  readonly kind: 'error';
+  readonly errorCode: string | undefined;
+}
+
+/** `bpmn:errorEventDefinition` on an end event: the code thrown (static or FEEL) and the error's name. */
+export interface ErrorThrowDefinition {
+  readonly kind: 'error';
+  readonly errorCode: ValueExpression;
+  readonly errorMessage: string | undefined;
+}
+
+/** `bpmn:escalationEventDefinition` on a catch event: an escalation code, or undefined to catch every one. */
+export interface EscalationCatchDefinition {
+  readonly kind: 'escalation';
+  readonly escalationCode: string | undefined;
+}
+
+export interface EscalationThrowDefinition {
+  readonly kind: 'escalation';
+  readonly escalationCode: ValueExpression;
+}
+
+/** `bpmn:signalEventDefinition`: the `bpmn:signal` name (static or FEEL), thrown or caught. */
+export interface SignalEventDefinition {
+  readonly kind: 'signal';
+  readonly signalName: ValueExpression;
+}
+
+/** `bpmn:linkEventDefinition`: a throw jumps to the catch of the same name in the same scope. */
+export interface LinkEventDefinition {
+  readonly kind: 'link';
+  readonly linkName: string;
+}
+
+/** What can start an event sub-process or trigger a boundary event. */
+export type ScopeTriggerDefinition =
+  | TimerEventDefinition
+  | MessageEventDefinition
+  | ErrorCatchDefinition
+  | EscalationCatchDefinition
+  | SignalEventDefinition;
+
 export interface IntermediateCatchEventNode extends FlowNodeBase<'intermediateCatchEvent'> {
-  readonly eventDefinition: TimerEventDefinition | MessageEventDefinition;
+  readonly eventDefinition: TimerEventDefinition | MessageEventDefinition | SignalEventDefinition | LinkEventDefinition;
+}
+
+/** A none, escalation, signal or link intermediate throw event. */
+export interface IntermediateThrowEventNode extends FlowNodeBase<'intermediateThrowEvent'> {
+  readonly eventDefinition: 'none' | EscalationThrowDefinition | SignalEventDefinition | LinkEventDefinition;
+}
+
+/** An event attached to an activity: `cancelActivity` (interrupting) ends the activity when it triggers. */
+export interface BoundaryEventNode extends FlowNodeBase<'boundaryEvent'> {
+  readonly attachedToId: string;
+  readonly interrupting: boolean;
+  readonly eventDefinition: ScopeTriggerDefinition;
 }
 
 export interface ReceiveTaskNode extends FlowNodeBase<'receiveTask'> {
   readonly message: MessageEventDefinition;
+}
+
+/**
+ * A business rule task evaluates a deployed DMN decision (`zeebe:calledDecision`: decision id and
+ * result variable), or is a job for a worker (`zeebe:taskDefinition`), as in Camunda 8.
+ */
+export interface BusinessRuleTaskNode extends FlowNodeBase<'businessRuleTask'> {
+  readonly calledDecision: { readonly decisionId: ValueExpression; readonly resultVariable: string } | undefined;
+  readonly job: JobDefinition | undefined;
 }
 
 export type FlowNode =
@@ -145,7 +226,10 @@ export type FlowNode =
   | ParallelGatewayNode
   | SubProcessNode
   | IntermediateCatchEventNode
-  | ReceiveTaskNode;
+  | IntermediateThrowEventNode
+  | BoundaryEventNode
+  | ReceiveTaskNode
+  | BusinessRuleTaskNode;
 
 export type FlowNodeOfKind<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
 
@@ -170,6 +254,8 @@ export interface ProcessDefinition {
   readonly startEventId: string;
   /** Ids of the nodes directly in the process (not inside sub-processes). */
   readonly childIds: readonly string[];
+  /** Ids of the event sub-processes directly in the process. */
+  readonly eventSubProcessIds: readonly string[];
 }
 
 /** A parsed BPMN document. */

@@ -15,26 +15,24 @@ describe('elements Operon does not run yet', () => {
     ['timer start event', '<bpmn:startEvent id="x"><bpmn:timerEventDefinition /></bpmn:startEvent>'],
     ['message start event', '<bpmn:startEvent id="x"><bpmn:messageEventDefinition /></bpmn:startEvent>'],
     [
-      'signal intermediate catch event',
-      '<bpmn:intermediateCatchEvent id="x"><bpmn:signalEventDefinition /></bpmn:intermediateCatchEvent>',
+      'conditional intermediate catch event',
+      '<bpmn:intermediateCatchEvent id="x"><bpmn:conditionalEventDefinition /></bpmn:intermediateCatchEvent>',
     ],
     [
       'message intermediate throw event',
       '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>',
     ],
-    ['intermediate throw event', '<bpmn:intermediateThrowEvent id="x" />'],
-    ['error end event', '<bpmn:endEvent id="x"><bpmn:errorEventDefinition /></bpmn:endEvent>'],
+    [
+      'compensate intermediate throw event',
+      '<bpmn:intermediateThrowEvent id="x"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>',
+    ],
+    ['cancel end event', '<bpmn:endEvent id="x"><bpmn:cancelEventDefinition /></bpmn:endEvent>'],
     ['call activity', '<bpmn:callActivity id="x" />'],
-    ['business rule task', '<bpmn:businessRuleTask id="x" />'],
     ['send task', '<bpmn:sendTask id="x" />'],
     ['complex gateway', '<bpmn:complexGateway id="x" />'],
     ['event based gateway', '<bpmn:eventBasedGateway id="x" />'],
     ['transaction', '<bpmn:transaction id="x" />'],
     ['ad hoc sub-process', '<bpmn:adHocSubProcess id="x" />'],
-    [
-      'event sub-process',
-      '<bpmn:subProcess id="x" triggeredByEvent="true"><bpmn:startEvent id="xs" /></bpmn:subProcess>',
-    ],
   ])('refuses a %s with UNSUPPORTED_ELEMENT, naming its type', async (label, element) => {
     // given a process using the element
     // when parsed
@@ -47,15 +45,28 @@ describe('elements Operon does not run yet', () => {
     expect(message).toContain('Operon does not run');
   });
 
-  it('refuses a boundary event with UNSUPPORTED_ELEMENT', async () => {
+  it('refuses a conditional boundary event with UNSUPPORTED_ELEMENT', async () => {
     const outcome = await parse(
       around(
-        '<bpmn:task id="t" /><bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>',
+        '<bpmn:task id="t" /><bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:conditionalEventDefinition /></bpmn:boundaryEvent>',
         't',
       ),
     );
 
-    expect(expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 'b').message).toContain('Timer boundary event');
+    expect(expectDiagnostic(outcome, 'UNSUPPORTED_ELEMENT', 'b').message).toContain('Conditional boundary event');
+  });
+
+  it('refuses an event sub-process whose start event has no trigger with EVENT_SUB_PROCESS_INVALID', async () => {
+    const outcome = await parse(
+      around(
+        '<bpmn:task id="x" /><bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="xs" /></bpmn:subProcess>',
+        'x',
+      ),
+    );
+
+    expect(expectDiagnostic(outcome, 'EVENT_SUB_PROCESS_INVALID', 'esp').message).toContain(
+      'start event with a trigger',
+    );
   });
 
   it.each([

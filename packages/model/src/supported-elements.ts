@@ -16,12 +16,27 @@ const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
+  'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
+  'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:ReceiveTask': 'receiveTask',
+  'bpmn:BusinessRuleTask': 'businessRuleTask',
+};
+
+/** Event definitions each event kind runs, by their label ("timer", "message", …); undefined = none. */
+const CATCH_TRIGGERS = ['timer', 'message', 'error', 'escalation', 'signal'];
+const RUNS: {
+  readonly [K in 'start' | 'eventStart' | 'end' | 'catch' | 'throw' | 'boundary']: readonly (string | undefined)[];
+} = {
+  start: [undefined],
+  eventStart: CATCH_TRIGGERS,
+  end: [undefined, 'terminate', 'error', 'escalation', 'signal'],
+  catch: ['timer', 'message', 'signal', 'link'],
+  throw: [undefined, 'escalation', 'signal', 'link'],
+  boundary: CATCH_TRIGGERS,
 };
 
 const HINT_BY_TYPE: Readonly<Record<string, string>> = {
   'bpmn:CallActivity': 'Draw the called process inside an embedded sub-process instead, or remove the call activity.',
-  'bpmn:BusinessRuleTask': 'Use a service task whose job worker evaluates the decision instead.',
   'bpmn:SendTask': 'Use a service task whose job worker sends the message instead.',
   'bpmn:ComplexGateway': 'Use an exclusive or inclusive gateway with conditions instead.',
   'bpmn:EventBasedGateway': 'Use an exclusive gateway, or a user task for the decision, instead.',
@@ -29,8 +44,9 @@ const HINT_BY_TYPE: Readonly<Record<string, string>> = {
 
 const GENERAL_HINT =
   'Remove it, or redraw this step with elements Operon runs: tasks (plain, service, user, script, manual, receive), ' +
-  'exclusive, inclusive and parallel gateways, embedded sub-processes, none start events, timer and message ' +
-  'intermediate catch events, and none or terminate end events.';
+  'exclusive, inclusive and parallel gateways, embedded and event sub-processes, none start events, timer, ' +
+  'message, signal and link intermediate events, boundary events, and none, terminate, error, escalation or ' +
+  'signal end events.';
 
 /** The node kind of a flow node whose BPMN type Operon runs; undefined for any other type. */
 export function nodeKindOf(element: ModdleElement): NodeKind | undefined {
@@ -53,28 +69,48 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     const label = [definitionLabel, moddleTypeLabel(element.$type)].filter(Boolean).join(' ');
     return notRunYet(label, id, HINT_BY_TYPE[element.$type] ?? GENERAL_HINT);
   }
-  if (kind === 'startEvent' && definitionLabel !== undefined) {
+  const inEventSubProcess = element.$parent !== undefined && isEventSubProcess(element.$parent);
+  if (kind === 'startEvent' && !inEventSubProcess && definitionLabel !== undefined) {
     return notRunYet(
       `${definitionLabel} start event`,
       id,
       'Use a none start event (without an event definition) and start instances through the API.',
     );
   }
-  if (kind === 'endEvent' && definitionLabel !== undefined && definitionLabel !== 'terminate') {
-    return notRunYet(`${definitionLabel} end event`, id, 'Use a none or a terminate end event instead.');
+  if (kind === 'startEvent' && inEventSubProcess && !RUNS.eventStart.includes(definitionLabel)) {
+    return notRunYet(
+      `${definitionLabel ?? 'none'} event sub-process start event`,
+      id,
+      'Start the event sub-process with a timer, message, error, escalation or signal start event.',
+    );
   }
-  if (
-    kind === 'intermediateCatchEvent' &&
-    (definitionLabel === undefined || (definitionLabel !== 'timer' && definitionLabel !== 'message'))
-  ) {
+  if (kind === 'endEvent' && !RUNS.end.includes(definitionLabel)) {
+    return notRunYet(
+      `${definitionLabel} end event`,
+      id,
+      'Use a none, terminate, error, escalation or signal end event instead.',
+    );
+  }
+  if (kind === 'intermediateCatchEvent' && !RUNS.catch.includes(definitionLabel)) {
     return notRunYet(
       `${definitionLabel ?? 'none'} intermediate catch event`,
       id,
-      'Operon runs timer and message intermediate catch events; use one of those.',
+      'Operon runs timer, message, signal and link intermediate catch events; use one of those.',
     );
   }
-  if (kind === 'subProcess' && booleanProperty(element, 'triggeredByEvent')) {
-    return notRunYet('event sub-process', id, GENERAL_HINT);
+  if (kind === 'intermediateThrowEvent' && !RUNS.throw.includes(definitionLabel)) {
+    return notRunYet(
+      `${definitionLabel} intermediate throw event`,
+      id,
+      'Operon runs none, escalation, signal and link intermediate throw events; a service task can send a message.',
+    );
+  }
+  if (kind === 'boundaryEvent' && !RUNS.boundary.includes(definitionLabel)) {
+    return notRunYet(
+      `${definitionLabel ?? 'none'} boundary event`,
+      id,
+      'Operon runs timer, message, error, escalation and signal boundary events; use one of those.',
+    );
   }
   const loop = elementProperty(element, 'loopCharacteristics');
   if (loop !== undefined) {
@@ -91,6 +127,15 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     );
   }
   return undefined;
+}
+
+export function isEventSubProcess(element: unknown): boolean {
+  return (
+    typeof element === 'object' &&
+    element !== null &&
+    (element as ModdleElement).$type === 'bpmn:SubProcess' &&
+    booleanProperty(element as ModdleElement, 'triggeredByEvent')
+  );
 }
 
 /** The event definitions of an event, inline or by reference. */

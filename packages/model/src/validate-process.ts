@@ -1,14 +1,28 @@
 import { DiagnosticCode } from './diagnostic-code';
 import type { DiagnosticList } from './diagnostic-list';
 import { describeElement, nodeKindLabel } from './element-label';
-import type { FlowNode, ProcessDefinition } from './process-definition';
+import type { FlowNode, NodeKind, ProcessDefinition } from './process-definition';
+
+/** Node kinds that are activities: boundary events attach to these. */
+const ACTIVITY_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
+  'task',
+  'manualTask',
+  'serviceTask',
+  'userTask',
+  'scriptTask',
+  'subProcess',
+  'receiveTask',
+]);
 
 /** Rules about how nodes and flows fit together, checked on the built graph. */
 export function validateProcess(process: ProcessDefinition, diagnostics: DiagnosticList): void {
   for (const node of process.nodes.values()) {
     checkEventDirection(node, diagnostics);
     checkGateway(node, process, diagnostics);
+    checkBoundaryEvent(node, process, diagnostics);
+    checkEventSubProcess(node, process, diagnostics);
   }
+  checkLinks(process, diagnostics);
   for (const flow of process.flows.values()) {
     const source = process.nodes.get(flow.sourceId);
     if (flow.condition === undefined || source?.kind !== 'parallelGateway') continue;
@@ -82,6 +96,91 @@ function checkGateway(node: FlowNode, process: ProcessDefinition, diagnostics: D
       flow.id,
       `Sequence flow '${flow.id}' leaves ${nodeKindLabel(node.kind)} '${node.id}' without a condition, and it is not ` +
         'the default flow. Add a condition, e.g. = amount > 100, or mark this flow as the default flow of the gateway.',
+    );
+  }
+}
+
+function checkBoundaryEvent(node: FlowNode, process: ProcessDefinition, diagnostics: DiagnosticList): void {
+  if (node.kind !== 'boundaryEvent') return;
+  const host = process.nodes.get(node.attachedToId);
+  const invalid = (problem: string): void =>
+    diagnostics.error(DiagnosticCode.BOUNDARY_EVENT_INVALID, node.id, `Boundary event '${node.id}' ${problem}`);
+  if (
+    host === undefined ||
+    !ACTIVITY_KINDS.has(host.kind) ||
+    host.parentId !== node.parentId ||
+    (host.kind === 'subProcess' && host.triggeredByEvent)
+  ) {
+    invalid(
+      `is attached to '${node.attachedToId || 'nothing'}', which is not an activity beside it. ` +
+        'Attach it to a task or sub-process in the same process or sub-process.',
+    );
+  }
+  if (node.incoming.length > 0) {
+    invalid(
+      `has incoming sequence flows (${node.incoming.join(', ')}). A boundary event is triggered by its event, ` +
+        'not by a flow: remove those flows.',
+    );
+  }
+  if (node.eventDefinition.kind === 'error' && !node.interrupting) {
+    invalid(
+      'catches an error but does not interrupt its activity. Error boundary events always interrupt: set cancelActivity="true".',
+    );
+  }
+}
+
+function checkEventSubProcess(node: FlowNode, process: ProcessDefinition, diagnostics: DiagnosticList): void {
+  if (node.kind !== 'subProcess' || !node.triggeredByEvent) return;
+  if (node.incoming.length > 0 || node.outgoing.length > 0) {
+    diagnostics.error(
+      DiagnosticCode.EVENT_SUB_PROCESS_INVALID,
+      node.id,
+      `Event sub-process '${node.id}' has sequence flows in or out (${[...node.incoming, ...node.outgoing].join(', ')}). ` +
+        'An event sub-process starts by its start event and ends inside: remove those flows.',
+    );
+  }
+  const start = process.nodes.get(node.startEventId);
+  if (start?.kind === 'startEvent' && start.eventDefinition !== 'none') {
+    if (start.eventDefinition.kind === 'error' && !start.interrupting) {
+      diagnostics.error(
+        DiagnosticCode.EVENT_SUB_PROCESS_INVALID,
+        start.id,
+        `Start event '${start.id}' catches an error but does not interrupt. Error start events always interrupt: ` +
+          'set isInterrupting="true".',
+      );
+    }
+  }
+}
+
+/** Every link throw needs exactly one link catch of the same name in its own scope. */
+function checkLinks(process: ProcessDefinition, diagnostics: DiagnosticList): void {
+  const catches = new Map<string, string[]>();
+  const scopeName = (parentId: string | undefined, name: string): string => `${parentId ?? ''}\u0000${name}`;
+  for (const node of process.nodes.values()) {
+    if (node.kind !== 'intermediateCatchEvent' || node.eventDefinition.kind !== 'link') continue;
+    const key = scopeName(node.parentId, node.eventDefinition.linkName);
+    catches.set(key, [...(catches.get(key) ?? []), node.id]);
+  }
+  for (const [key, ids] of catches) {
+    if (ids.length < 2) continue;
+    const name = key.slice(key.indexOf('\u0000') + 1);
+    diagnostics.error(
+      DiagnosticCode.LINK_INVALID,
+      ids[1],
+      `Link catch events ${ids.map((id) => `'${id}'`).join(', ')} share the name '${name}' in one scope, so a link ` +
+        'throw could not know where to go. Give each link catch event its own name.',
+    );
+  }
+  for (const node of process.nodes.values()) {
+    const definition =
+      node.kind === 'intermediateThrowEvent' && node.eventDefinition !== 'none' ? node.eventDefinition : undefined;
+    if (definition?.kind !== 'link') continue;
+    if (catches.has(scopeName(node.parentId, definition.linkName))) continue;
+    diagnostics.error(
+      DiagnosticCode.LINK_INVALID,
+      node.id,
+      `Link throw event '${node.id}' goes to the link '${definition.linkName}', but there is no link catch event of ` +
+        'that name in the same process or sub-process. Add one, or correct the name.',
     );
   }
 }

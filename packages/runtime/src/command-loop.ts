@@ -1,4 +1,11 @@
-import { process, type Command, type Effect, type EngineEvent, type InstanceState } from '@operon/engine';
+import {
+  process,
+  type Command,
+  type DecisionLookup,
+  type Effect,
+  type EngineEvent,
+  type InstanceState,
+} from '@operon/engine';
 import { VersionConflictError, type InstanceWrite, type Store, type StoredInstance } from '@operon/store';
 import type { Clock } from './clock';
 import type { DefinitionRegistry } from './definition-registry';
@@ -60,6 +67,7 @@ export class CommandLoop {
     private readonly registry: DefinitionRegistry,
     private readonly clock: Clock,
     private readonly options: CommandLoopOptions,
+    private readonly decisions: DecisionLookup,
   ) {}
 
   submit(request: InstanceCommand): Promise<CommandOutcome> {
@@ -154,7 +162,11 @@ export class CommandLoop {
       const id = `${tenantId}/${instanceKey}`;
       let entry = working.get(id);
       if (!entry) {
-        const stored = this.cache.get(tenantId, instanceKey) ?? (await this.store.loadInstance(tenantId, instanceKey));
+        // a create names a new key: nothing to load (a duplicate fails the insert as a conflict)
+        const stored =
+          command.type === 'create-instance'
+            ? undefined
+            : (this.cache.get(tenantId, instanceKey) ?? (await this.store.loadInstance(tenantId, instanceKey)));
         const definitionKey = stored?.definitionKey ?? pending.request.definitionKey;
         if (definitionKey === undefined) {
           failures.push([
@@ -167,7 +179,7 @@ export class CommandLoop {
         working.set(id, entry);
       }
       const { definition } = await this.registry.load(tenantId, entry.definitionKey);
-      const result = process(entry.state, command, { now, definition });
+      const result = process(entry.state, command, { now, definition, decisions: this.decisions });
       if (result.rejection || !result.state) {
         const code = result.rejection?.code ?? 'INSTANCE_NOT_FOUND';
         failures.push([pending, new UserError(code, result.rejection?.message)]);
@@ -200,6 +212,7 @@ export class CommandLoop {
         definitionKey: entry.definitionKey,
         processId: entry.state.processId,
         expectedVersion: entry.stored?.version ?? 0,
+        scopesWithVariables: Object.keys(entry.stored?.state.variables ?? {}).map(Number),
         state: entry.state,
         events: entry.events,
         effects: entry.effects,

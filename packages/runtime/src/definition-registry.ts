@@ -1,7 +1,10 @@
+import { parseDmn } from '@operon/dmn';
 import { checkSyntax } from '@operon/feel';
-import { parseBpmn, type Diagnostic, type ProcessDefinition } from '@operon/model';
+import { parseBpmn, type ProcessDefinition } from '@operon/model';
 import type { DefinitionRecord, DeploymentRecord, ResourceKind, Store } from '@operon/store';
 import { UnexpectedError, UserError } from './operon-error';
+
+const LATEST_TTL_MS = 1_000;
 
 export interface DeploymentResource {
   readonly name: string;
@@ -19,6 +22,7 @@ export interface LoadedDefinition {
  */
 export class DefinitionRegistry {
   private readonly byKey = new Map<string, Promise<LoadedDefinition | undefined>>();
+  private readonly latestByProcess = new Map<string, { record: DefinitionRecord; until: number }>();
 
   constructor(private readonly store: Store) {}
 
@@ -40,9 +44,19 @@ export class DefinitionRegistry {
       contentHash: string;
       versionTag: string | undefined;
     }[] = [];
-    const problems: { resource: string; diagnostics: readonly Diagnostic[] }[] = [];
+    const problems: {
+      resource: string;
+      diagnostics: readonly { code: string; message: string; elementId?: string | undefined }[];
+    }[] = [];
     for (const resource of resources) {
       const kind = resourceKindOf(resource.name);
+      if (kind === 'dmn') {
+        const parsed = await parseDmn(resource.content);
+        if (!parsed.ok || parsed.diagnostics.length > 0) {
+          problems.push({ resource: resource.name, diagnostics: parsed.diagnostics });
+          continue;
+        }
+      }
       if (kind !== 'bpmn') {
         stored.push({ name: resource.name, kind, content: resource.content, contentHash: '' });
         continue;
@@ -72,12 +86,16 @@ export class DefinitionRegistry {
         },
       );
     }
+    this.latestByProcess.clear();
     return this.store.deploy({ tenantId, deploymentKey, name, now, resources: stored, processes });
   }
 
   /** The latest version, or the given one. */
   async find(tenantId: string, processId: string, version?: number): Promise<LoadedDefinition> {
-    const record = await this.store.findDefinition(tenantId, processId, version);
+    const record =
+      version === undefined
+        ? await this.latest(tenantId, processId)
+        : await this.store.findDefinition(tenantId, processId, version);
     if (!record) {
       const which = version === undefined ? '' : ` version ${version}`;
       throw new UserError('DEFINITION_NOT_FOUND', `Process '${processId}'${which} is not deployed; deploy it first.`, {
@@ -85,6 +103,20 @@ export class DefinitionRegistry {
       });
     }
     return this.load(tenantId, record.definitionKey);
+  }
+
+  /**
+   * The latest version, remembered for a second: starting instances should not cost a query each.
+   * A deployment on this node forgets it at once; one on another node is seen within the second.
+   */
+  private async latest(tenantId: string, processId: string): Promise<DefinitionRecord | undefined> {
+    const key = `${tenantId}/${processId}`;
+    const now = Date.now();
+    const known = this.latestByProcess.get(key);
+    if (known && known.until > now) return known.record;
+    const record = await this.store.findDefinition(tenantId, processId);
+    if (record) this.latestByProcess.set(key, { record, until: now + LATEST_TTL_MS });
+    return record;
   }
 
   async load(tenantId: string, definitionKey: string): Promise<LoadedDefinition> {

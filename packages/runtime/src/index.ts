@@ -12,3 +12,4 @@ export type { ErrorCode } from './error-codes';
 export { entityKey, parseEntityKey } from './entity-key';
 export type { Clock } from './clock';
 export { systemClock } from './clock';
+export type { SignalBroadcastResult } from './signal-broadcast';

@@ -15,6 +15,7 @@ import type {
 import { activatedJob, type ActivatedJob } from './activated-job';
 import { systemClock, type Clock } from './clock';
 import { CommandLoop, type CommandOutcome, type CommittedStep } from './command-loop';
+import { DecisionRegistry } from './decision-registry';
 import { DefinitionRegistry, type DeploymentResource } from './definition-registry';
 import { entityKey, parseEntityKey } from './entity-key';
 import { newInstanceKey } from './instance-key';
@@ -22,6 +23,7 @@ import { JobExecutor, type JobHandler, type WorkerHandle, type WorkerOptions } f
 import { MessageCorrelation, type PublishMessage, type PublishResult } from './message-correlation';
 import { OperationalError, UserError } from './operon-error';
 import { TimerScheduler } from './timer-scheduler';
+import { SignalBroadcast, type SignalBroadcastResult } from './signal-broadcast';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -69,11 +71,13 @@ export class Runtime {
   readonly tenantId: string;
   readonly nodeId: string;
   readonly definitions: DefinitionRegistry;
+  private readonly decisions: DecisionRegistry;
   private readonly clock: Clock;
   private readonly loop: CommandLoop;
   private readonly jobs: JobExecutor;
   private readonly timers: TimerScheduler;
   private readonly messages: MessageCorrelation;
+  private readonly signals: SignalBroadcast;
   private readonly listeners = new Set<(steps: readonly CommittedStep[]) => void>();
   private readonly log: NonNullable<RuntimeOptions['log']>;
 
@@ -86,15 +90,22 @@ export class Runtime {
     this.clock = options.clock ?? systemClock;
     this.log = options.log ?? (() => undefined);
     this.definitions = new DefinitionRegistry(store);
-    this.loop = new CommandLoop(store, this.definitions, this.clock, {
-      maxBatch: options.maxBatch ?? 500,
-      databaseRetries: options.databaseRetries ?? 8,
-      onCommitted: (steps) => this.afterCommit(steps),
-      onDatabaseTrouble: (error, attempt) =>
-        this.log('warn', `The database did not accept a transaction (attempt ${attempt}); retrying.`, {
-          error: String(error),
-        }),
-    });
+    this.decisions = new DecisionRegistry(store, this.tenantId);
+    this.loop = new CommandLoop(
+      store,
+      this.definitions,
+      this.clock,
+      {
+        maxBatch: options.maxBatch ?? 500,
+        databaseRetries: options.databaseRetries ?? 8,
+        onCommitted: (steps) => this.afterCommit(steps),
+        onDatabaseTrouble: (error, attempt) =>
+          this.log('warn', `The database did not accept a transaction (attempt ${attempt}); retrying.`, {
+            error: String(error),
+          }),
+      },
+      this.decisions.lookup,
+    );
     this.jobs = new JobExecutor(
       store,
       this.clock,
@@ -118,6 +129,7 @@ export class Runtime {
         }),
     );
     this.messages = new MessageCorrelation(store, this.loop);
+    this.signals = new SignalBroadcast(store, this.loop);
   }
 
   /**
@@ -127,12 +139,15 @@ export class Runtime {
   static async start(options: RuntimeOptions): Promise<Runtime> {
     await migrateWithRetries(options);
     const runtime = new Runtime(options.store, options);
+    await runtime.decisions.refresh();
+    runtime.decisions.start(10_000);
     runtime.timers.start();
     return runtime;
   }
 
   /** Finishes in-flight commands, stops workers and timers, and gives up this node's leases. */
   async stop(): Promise<void> {
+    this.decisions.stop();
     await this.jobs.stop();
     await this.timers.stop();
     await this.loop.stop();
@@ -145,8 +160,10 @@ export class Runtime {
     return () => this.listeners.delete(listener);
   }
 
-  deploy(name: string, resources: readonly DeploymentResource[]): Promise<DeploymentRecord> {
-    return this.definitions.deploy(this.tenantId, randomUUID(), name, resources, this.clock.now());
+  async deploy(name: string, resources: readonly DeploymentResource[]): Promise<DeploymentRecord> {
+    const deployment = await this.definitions.deploy(this.tenantId, randomUUID(), name, resources, this.clock.now());
+    if (deployment.resources.some((resource) => resource.kind === 'dmn')) await this.decisions.refresh();
+    return deployment;
   }
 
   async startInstance(request: StartInstance): Promise<StartedInstance> {
@@ -190,6 +207,26 @@ export class Runtime {
       errorMessage: failure.errorMessage,
       ...(failure.retryBackoffMs === undefined ? {} : { retryBackoffMs: failure.retryBackoffMs }),
     });
+  }
+
+  /** A worker throws a BPMN error for its job: a boundary event or event sub-process catching the code takes over. */
+  async throwError(
+    jobKey: string,
+    error: { errorCode: string; errorMessage?: string; variables?: Variables },
+  ): Promise<CommandOutcome> {
+    const { instanceKey, localKey } = this.keyOf(jobKey, 'JOB_NOT_FOUND');
+    return this.send(instanceKey, {
+      type: 'throw-error',
+      jobKey: localKey,
+      errorCode: error.errorCode,
+      ...(error.errorMessage === undefined ? {} : { errorMessage: error.errorMessage }),
+      variables: error.variables ?? {},
+    });
+  }
+
+  /** Broadcasts a signal to every instance of this tenant that waits for it (BPMN signals have no single recipient). */
+  broadcastSignal(signalName: string, variables: Variables = {}): Promise<SignalBroadcastResult> {
+    return this.signals.broadcast(this.tenantId, signalName, variables);
   }
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<CommandOutcome> {
@@ -305,6 +342,13 @@ export class Runtime {
             .subscriptionOpened(step.tenantId, step.instanceKey, effect.subscription, now)
             .catch((error: unknown) =>
               this.log('error', 'Could not correlate a buffered message.', { error: String(error) }),
+            );
+        } else if (effect.type === 'broadcast-signal') {
+          // bpmn coverage: a signal thrown by a process reaches every waiting instance after the commit
+          this.signals
+            .broadcast(step.tenantId, effect.signalName, effect.variables)
+            .catch((error: unknown) =>
+              this.log('error', `Could not broadcast the signal '${effect.signalName}'.`, { error: String(error) }),
             );
         }
       }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Effect } from '@operon/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError, type CommittedStep } from '../src/index';
@@ -79,6 +81,39 @@ describe('deploy and run', () => {
     await expect(t.runtime.completeJob('nothing')).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
     await expect(t.runtime.completeJob('abc.99')).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
     await expect(t.runtime.cancelInstance('abc')).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+  });
+});
+
+describe('decisions', () => {
+  it('a bundle with a BPMN and a DMN file runs its business rule task, and the history shows why', async () => {
+    const examples = resolve(import.meta.dirname, '../../../examples');
+    const t = await given({
+      'loan-approval.bpmn': readFileSync(join(examples, 'loan-approval.bpmn'), 'utf8'),
+      'loan-risk.dmn': readFileSync(join(examples, 'loan-risk.dmn'), 'utf8'),
+    });
+    t.runtime.worker('disburse-loan', () => ({ disbursed: true }));
+
+    const { instanceKey } = await t.runtime.startInstance({
+      processId: 'loan-approval',
+      variables: { creditScore: 720, income: 60_000, amount: 90_000 },
+    });
+
+    await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined));
+    const history = await t.runtime.history(instanceKey, { limit: 500 });
+    const evaluation = history.items.find((record) => record.type === 'decision-evaluated');
+    expect(evaluation?.event).toMatchObject({
+      decisionId: 'loan-risk',
+      decisions: [{ output: 'low', matchedRules: [{ ruleId: 'rule-otherwise' }] }],
+    });
+  });
+
+  it('refuses a DMN file with errors, naming it', async () => {
+    current = await sqliteRuntime();
+
+    await expect(current.runtime.deploy('bad', [{ name: 'bad.dmn', content: '<definitions>' }])).rejects.toMatchObject({
+      code: 'MODEL_INVALID',
+      details: { resources: [{ resource: 'bad.dmn' }] },
+    });
   });
 });
 

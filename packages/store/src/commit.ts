@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { project } from './event-projection';
-import { appendHistory } from './history';
+import { BatchJobWrites } from './batch-job-writes';
+import { appendHistory, historyRows } from './history';
 import { saveInstance, versionMatches } from './instances';
 import { consumeMessages } from './messages';
 import type { OperonDatabase } from './operon-database';
@@ -18,6 +19,8 @@ export async function commit(db: Kysely<OperonDatabase>, batch: CommitBatch): Pr
   await db.transaction().execute(async (trx) => {
     for (const fired of batch.firedTimers ?? []) await timerFired(trx, fired);
     const stale: string[] = [];
+    const history: ReturnType<typeof historyRows> = [];
+    const jobs = new BatchJobWrites();
     for (const write of batch.instances) {
       if (stale.length > 0) {
         // the transaction is lost anyway: only find the other stale instances
@@ -29,10 +32,13 @@ export async function commit(db: Kysely<OperonDatabase>, batch: CommitBatch): Pr
         stale.push(write.instanceKey);
         continue;
       }
-      await appendHistory(trx, write, firstPosition);
-      await project(new ProjectionStep(trx, write));
+      history.push(...historyRows(write, firstPosition));
+      await project(new ProjectionStep(trx, write, jobs));
     }
     if (stale.length > 0) throw new VersionConflictError(stale);
+    // one multi-row INSERT for the whole batch's history, not one per step
+    await appendHistory(trx, history);
+    await jobs.flush(trx);
     await consumeMessages(trx, batch.consumedMessages ?? []);
   });
 }

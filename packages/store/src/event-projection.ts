@@ -3,6 +3,7 @@ import { incidentRaised, incidentResolved } from './incidents';
 import { jobCreated, jobEnded, jobFailed, jobRetriesUpdated } from './jobs';
 import { subscriptionEnded, subscriptionOpened } from './messages';
 import type { ProjectionStep } from './projection-step';
+import { signalSubscriptionEnded, signalSubscriptionOpened } from './signals';
 import { timerEnded, timerScheduled } from './timers';
 import { userTaskCreated, userTaskEnded } from './user-tasks';
 import { dropEndedScopes, scopeEnded, variablesSet } from './variables';
@@ -19,6 +20,7 @@ const stateOnly = (): Promise<void> => Promise.resolve();
 const projectors: { readonly [K in EngineEventType]: Projector<K> } = {
   'instance-created': stateOnly,
   'instance-terminated': stateOnly,
+  'decision-evaluated': stateOnly,
   'element-activating': stateOnly,
   'element-activated': stateOnly,
   'element-completing': stateOnly,
@@ -31,6 +33,15 @@ const projectors: { readonly [K in EngineEventType]: Projector<K> } = {
   'job-completed': jobEnded,
   'job-failed': jobFailed,
   'job-retries-updated': jobRetriesUpdated,
+  // like a failure without retries: the row stays, not handed out, until the element leaves or an incident resolves
+  'job-error-thrown': (step, event) =>
+    jobFailed(step, {
+      type: 'job-failed',
+      jobKey: event.jobKey,
+      retries: 0,
+      errorMessage: event.errorMessage || event.errorCode,
+      retryBackoffMs: 0,
+    }),
   'job-cancelled': jobEnded,
   'user-task-created': userTaskCreated,
   'user-task-completed': (step, event) => userTaskEnded(step, event.userTaskKey, 'completed'),
@@ -41,6 +52,9 @@ const projectors: { readonly [K in EngineEventType]: Projector<K> } = {
   'subscription-opened': subscriptionOpened,
   'message-correlated': subscriptionEnded,
   'subscription-closed': subscriptionEnded,
+  'signal-subscription-opened': signalSubscriptionOpened,
+  'signal-received': signalSubscriptionEnded,
+  'signal-subscription-closed': signalSubscriptionEnded,
   'incident-raised': incidentRaised,
   'incident-resolved': incidentResolved,
 };

@@ -1,20 +1,18 @@
 import type { EngineEvent } from '@operon/engine';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { fromJson, fromNullable, toJson } from './column-values';
-import type { OperonDatabase } from './operon-database';
+import type { HistoryEventsTable, OperonDatabase } from './operon-database';
 import { after, decodeCursor, pageLimit, toPage } from './page-cursor';
 import type { HistoryRecord, InstanceWrite, Page, PageRequest } from './store';
 
 /** Rows per INSERT: well under both dialects' limits on bound parameters. */
 const ROWS_PER_INSERT = 500;
 
-/** Appends a step's events to the instance's history, numbered from `firstPosition`. Never updated. */
-export async function appendHistory(
-  trx: Transaction<OperonDatabase>,
-  write: InstanceWrite,
-  firstPosition: number,
-): Promise<void> {
-  const rows = write.events.map((event, index) => ({
+type HistoryRow = Insertable<HistoryEventsTable>;
+
+/** A step's events as history rows, numbered from `firstPosition`. */
+export function historyRows(write: InstanceWrite, firstPosition: number): HistoryRow[] {
+  return write.events.map((event, index) => ({
     tenant_id: write.tenantId,
     instance_key: write.instanceKey,
     position: firstPosition + index,
@@ -23,6 +21,10 @@ export async function appendHistory(
     payload: toJson(event),
     at: write.now,
   }));
+}
+
+/** Appends history rows, many per statement. History is never updated. */
+export async function appendHistory(trx: Transaction<OperonDatabase>, rows: readonly HistoryRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await trx
       .insertInto('history_events')

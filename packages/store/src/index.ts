@@ -28,3 +28,17 @@ export type {
   UserTaskFilter,
   UserTaskRecord,
 } from './store';
+export { identityStoreOf } from './identity-of';
+export type {
+  ApiTokenRecord,
+  AuditEventRecord,
+  AuditFilter,
+  GrantSubject,
+  GroupRecord,
+  IdentityStore,
+  NewUser,
+  RoleGrant,
+  SessionRecord,
+  UserRecord,
+} from './identity-store';
+export type { SignalSubscriptionRecord } from './signals';

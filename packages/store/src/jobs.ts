@@ -12,35 +12,34 @@ import type { ClaimRequest, JobRecord } from './store';
  * not handed out until the incident's resolution gives it retries again.
  */
 
-export async function jobCreated(step: ProjectionStep, { job }: EngineEventOfType<'job-created'>): Promise<void> {
+export function jobCreated(step: ProjectionStep, { job }: EngineEventOfType<'job-created'>): Promise<void> {
   const activation = step.activation(job.key);
-  await step.trx
-    .insertInto('jobs')
-    .values({
-      tenant_id: step.tenantId,
-      job_key: step.key(job.key),
-      instance_key: step.instanceKey,
-      local_key: job.key,
-      process_id: step.write.processId,
-      definition_key: step.write.definitionKey,
-      element_id: job.elementId,
-      element_instance_key: job.elementInstanceKey,
-      type: job.type,
-      retries: job.retries,
-      headers: toJson(job.headers),
-      variables: toJson(activation?.variables ?? {}),
-      error_message: job.errorMessage ?? null,
-      available_at: step.now + (activation?.backoffMs ?? 0),
-      lease_owner: null,
-      lease_until: null,
-      created_at: step.now,
-    })
-    .execute();
+  step.jobs.insert({
+    tenant_id: step.tenantId,
+    job_key: step.key(job.key),
+    instance_key: step.instanceKey,
+    local_key: job.key,
+    process_id: step.write.processId,
+    definition_key: step.write.definitionKey,
+    element_id: job.elementId,
+    element_instance_key: job.elementInstanceKey,
+    type: job.type,
+    retries: job.retries,
+    headers: toJson(job.headers),
+    variables: toJson(activation?.variables ?? {}),
+    error_message: job.errorMessage ?? null,
+    available_at: step.now + (activation?.backoffMs ?? 0),
+    lease_owner: null,
+    lease_until: null,
+    created_at: step.now,
+  });
+  return Promise.resolve();
 }
 
 /** The worker's lease ends; with retries left, the job is handed out again after the backoff. */
 export async function jobFailed(step: ProjectionStep, event: EngineEventOfType<'job-failed'>): Promise<void> {
   const activation = step.activation(event.jobKey);
+  await step.jobs.flush(step.trx);
   await step.trx
     .updateTable('jobs')
     .set({
@@ -61,6 +60,7 @@ export async function jobRetriesUpdated(
   event: EngineEventOfType<'job-retries-updated'>,
 ): Promise<void> {
   const activation = step.activation(event.jobKey);
+  await step.jobs.flush(step.trx);
   await step.trx
     .updateTable('jobs')
     .set({
@@ -76,12 +76,9 @@ export async function jobRetriesUpdated(
 }
 
 /** Completed or cancelled: the job is gone (a repeated completion finds nothing to do). */
-export async function jobEnded(step: ProjectionStep, event: { readonly jobKey: number }): Promise<void> {
-  await step.trx
-    .deleteFrom('jobs')
-    .where('tenant_id', '=', step.tenantId)
-    .where('job_key', '=', step.key(event.jobKey))
-    .execute();
+export function jobEnded(step: ProjectionStep, event: { readonly jobKey: number }): Promise<void> {
+  step.jobs.delete(step.tenantId, step.key(event.jobKey));
+  return Promise.resolve();
 }
 
 /**

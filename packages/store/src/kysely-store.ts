@@ -4,12 +4,15 @@ import { deploy, findDefinition, getDefinition, getResource, listDefinitions, li
 import type { DialectAdapter } from './dialect-adapter';
 import { elementStatistics } from './element-statistics';
 import { history } from './history';
+import { kyselyIdentityStore } from './identity-kysely-store';
+import type { IdentityStore } from './identity-store';
 import { queryIncidents } from './incidents';
 import { loadInstance, queryInstances } from './instances';
 import { claimJobs, getJob } from './jobs';
 import { findMessage, findSubscriptions, purgeExpiredMessages, saveMessage } from './messages';
-import type { OperonDatabase } from './operon-database';
+import type { IdentityDatabase, OperonDatabase } from './operon-database';
 import { migrate } from './schema-migrations';
+import { findSignalSubscriptions } from './signals';
 import type { Store } from './store';
 import { claimDueTimers } from './timers';
 import { assignUserTask, getUserTask, queryUserTasks } from './user-tasks';
@@ -23,6 +26,12 @@ export class KyselyStore implements Store {
 
   get dialect(): Store['dialect'] {
     return this.adapter.dialect;
+  }
+
+  /** The server's identity tables, on the same connection (created by `migrate()`). */
+  identity(): IdentityStore {
+    // The same connection sees both sets of tables; the identity functions only name their own.
+    return kyselyIdentityStore(this.db as unknown as Kysely<IdentityDatabase>);
   }
 
   migrate: Store['migrate'] = () => migrate(this.db, this.adapter);
@@ -58,6 +67,8 @@ export class KyselyStore implements Store {
   findSubscriptions: Store['findSubscriptions'] = (tenantId, name, correlationKey) =>
     findSubscriptions(this.db, tenantId, name, correlationKey);
   purgeExpiredMessages: Store['purgeExpiredMessages'] = (now) => purgeExpiredMessages(this.db, now);
+  findSignalSubscriptions: Store['findSignalSubscriptions'] = (tenantId, signalName) =>
+    findSignalSubscriptions(this.db, tenantId, signalName);
 
   queryInstances: Store['queryInstances'] = (filter, page) => queryInstances(this.db, filter, page);
   history: Store['history'] = (tenantId, instanceKey, page) => history(this.db, tenantId, instanceKey, page);

@@ -182,3 +182,79 @@ export interface MessagesTable {
   published_at: number;
   expires_at: number;
 }
+
+/** The identity tables (migrations/0002-identity.ts); the server's IdentityStore reads and writes them. */
+export interface IdentityDatabase {
+  users: UsersTable;
+  user_groups: UserGroupsTable;
+  group_members: GroupMembersTable;
+  role_grants: RoleGrantsTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  user_name: string;
+  display_name: string | null;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+  last_login_at: number | null;
+}
+
+export interface UserGroupsTable {
+  tenant_id: string;
+  group_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface GroupMembersTable {
+  tenant_id: string;
+  group_id: string;
+  user_name: string;
+}
+
+export interface RoleGrantsTable {
+  tenant_id: string;
+  subject_kind: string;
+  subject_id: string;
+  role: string;
+  /** '*' for every process definition. */
+  process_id: string;
+}
+
+export interface ApiTokensTable {
+  tenant_id: string;
+  token_id: string;
+  secret_hash: string;
+  name: string;
+  owner: string;
+  /** RoleGrant[] as JSON. */
+  grants: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  session_hash: string;
+  user_name: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface AuditEventsTable {
+  tenant_id: string;
+  audit_key: string;
+  at: number;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: string;
+}

@@ -1,5 +1,6 @@
 import type { Effect } from '@operon/engine';
 import type { Transaction } from 'kysely';
+import type { BatchJobWrites } from './batch-job-writes';
 import { ownedKey } from './column-values';
 import type { OperonDatabase } from './operon-database';
 import type { InstanceWrite } from './store';
@@ -15,10 +16,14 @@ type TaskOpening = Extract<Effect, { type: 'open-user-task' }>;
 export class ProjectionStep {
   /** Element instances that ended in this step: their local variables are dropped at its end. */
   readonly endedScopes: number[] = [];
+  /** Scopes that received variables in this step. */
+  readonly scopesSet = new Set<number>();
 
   constructor(
     readonly trx: Transaction<OperonDatabase>,
     readonly write: InstanceWrite,
+    /** Job rows written once for the whole batch. */
+    readonly jobs: BatchJobWrites,
   ) {}
 
   get tenantId(): string {

@@ -1,6 +1,8 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { DialectAdapter } from './dialect-adapter';
 import { initialSchema } from './migrations/0001-initial';
+import { identitySchema } from './migrations/0002-identity';
+import { bpmnCoverageSchema } from './migrations/0003-bpmn-coverage';
 import type { OperonDatabase } from './operon-database';
 import type { MigrationReport } from './store';
 import { CorruptDatabaseError, NewerSchemaError } from './store-errors';
@@ -8,6 +10,8 @@ import { CorruptDatabaseError, NewerSchemaError } from './store-errors';
 /** Every migration this code knows, in order. Names sort in the order they run. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialSchema,
+  '0002-identity': identitySchema,
+  '0003-bpmn-coverage': bpmnCoverageSchema,
 };
 
 const MIGRATION_TABLE = 'operon_migration';

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 import { CorruptDatabaseError } from './store-errors';
 
+const STATEMENT_CACHE_SIZE = 1_000;
+
 /** The SQLite result codes that mean the file itself is bad, not the query. */
 const CORRUPTION_CODES = new Set([
   'SQLITE_CORRUPT',
@@ -48,10 +50,22 @@ function guarded(database: Database.Database, filename: string): SqliteDatabase 
       throw corruptionOf(error, filename) ?? error;
     }
   };
+  // Kysely prepares every query it runs; the same few dozen texts repeat on the hot path, and
+  // preparing costs as much as running. Prepared statements are reusable, so keep them.
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (text: string): Database.Statement => {
+    let statement = statements.get(text);
+    if (statement === undefined) {
+      statement = run(() => database.prepare(text));
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statements.set(text, statement);
+    }
+    return statement;
+  };
   return {
     close: () => database.close(),
     prepare(text): SqliteStatement {
-      const statement = run(() => database.prepare(text));
+      const statement = prepared(text);
       return {
         reader: statement.reader,
         all: (parameters) => run(() => statement.all(parameters)),

@@ -1,3 +1,4 @@
+import type { SignalSubscriptionRecord } from './signals';
 import type { Effect, EngineEvent, InstanceState, InstanceStatus, Variables } from '@operon/engine';
 
 /**
@@ -54,6 +55,8 @@ export interface Store {
   saveMessage(message: MessageRecord): Promise<void>;
   findMessage(tenantId: string, name: string, correlationKey: string, now: number): Promise<MessageRecord | undefined>;
   findSubscriptions(tenantId: string, name: string, correlationKey: string): Promise<SubscriptionRecord[]>;
+  /** Every open subscription to a signal name, by instance (signals.ts). */
+  findSignalSubscriptions(tenantId: string, signalName: string): Promise<SignalSubscriptionRecord[]>;
   /** Deletes buffered messages whose time to live has passed; returns how many. */
   purgeExpiredMessages(now: number): Promise<number>;
 
@@ -180,6 +183,11 @@ export interface InstanceWrite {
   readonly events: readonly EngineEvent[];
   readonly effects: readonly Effect[];
   readonly now: number;
+  /**
+   * The scopes that held local variables before this step (keys of the previous state's
+   * `variables`), so that only those are cleared when they end; undefined clears every ended scope.
+   */
+  readonly scopesWithVariables?: readonly number[];
 }
 
 export interface CommitBatch {

@@ -11,6 +11,7 @@ import type { ProjectionStep } from './projection-step';
 const ROWS_PER_INSERT = 500;
 
 export async function variablesSet(step: ProjectionStep, event: EngineEventOfType<'variables-set'>): Promise<void> {
+  step.scopesSet.add(event.scopeKey);
   const rows = Object.entries(event.variables).map(([name, value]) => ({
     tenant_id: step.tenantId,
     instance_key: step.instanceKey,
@@ -32,9 +33,15 @@ export async function variablesSet(step: ProjectionStep, event: EngineEventOfTyp
   }
 }
 
-/** An element instance ended: its local scope goes at the end of the step, unless it is the root scope. */
+/**
+ * An element instance ended: its local scope goes at the end of the step, unless it is the root
+ * scope, or the writer says which scopes had variables and this one had none (most elements).
+ */
 export function scopeEnded(step: ProjectionStep, event: { readonly key: number }): Promise<void> {
-  if (event.key !== step.write.state.rootKey) step.endedScopes.push(event.key);
+  if (event.key === step.write.state.rootKey) return Promise.resolve();
+  const known = step.write.scopesWithVariables;
+  if (known === undefined || known.includes(event.key) || step.scopesSet.has(event.key))
+    step.endedScopes.push(event.key);
   return Promise.resolve();
 }
 

@@ -17,6 +17,7 @@ export async function runDurable(
   options: RunOptions & { readonly db: string },
   definition: ProcessDefinition,
   variables: Record<string, unknown>,
+  dmnFiles: readonly { readonly path: string; readonly content: string }[],
   print: (line: string) => void,
 ): Promise<ExitCode> {
   const store = openStore(options.db);
@@ -29,6 +30,7 @@ export async function runDurable(
   try {
     await runtime.deploy(basename(options.file), [
       { name: basename(options.file), content: await readFile(options.file, 'utf8') },
+      ...dmnFiles.map((file) => ({ name: basename(file.path), content: file.content })),
     ]);
     let lastChange = Date.now();
     runtime.onCommitted(() => {

@@ -2,6 +2,7 @@ import { runInMemory } from '@operon/engine';
 import { CliUsageError, ExitCode } from '../cli-error';
 import { formatDiagnostic } from '../format-diagnostics';
 import { readModelFile } from '../read-model-file';
+import { readDecisions } from '../read-decisions';
 import { readVariables } from '../read-variables';
 import { traceLine } from '../trace';
 import { runDurable } from './run-durable';
@@ -15,6 +16,8 @@ export interface RunOptions {
   readonly json: boolean;
   /** Run durably on this database (a SQLite directory or a postgres:// URL) instead of in memory. */
   readonly db?: string | undefined;
+  /** DMN files whose decisions the model's business rule tasks call. */
+  readonly dmn?: readonly string[];
 }
 
 /**
@@ -23,6 +26,7 @@ export interface RunOptions {
  */
 export async function run(options: RunOptions, print: (line: string) => void): Promise<ExitCode> {
   const variables = await readVariables(options.vars);
+  const decisions = await readDecisions(options.dmn ?? []);
   const outcome = await readModelFile(options.file);
   if (!outcome.ok) {
     if (options.json) {
@@ -42,11 +46,13 @@ export async function run(options: RunOptions, print: (line: string) => void): P
       `--process ${options.processId}: no such process; the file has ${processes.map((p) => p.id).join(', ')}.`,
     );
   }
-  if (options.db !== undefined) return runDurable({ ...options, db: options.db }, definition, variables, print);
+  if (options.db !== undefined)
+    return runDurable({ ...options, db: options.db }, definition, variables, decisions.files, print);
   const result = runInMemory(definition, {
     variables,
     completeJobs: options.completeJobs,
     completeUserTasks: options.completeUserTasks,
+    decisions: decisions.lookup,
   });
   if (options.json) {
     print(

@@ -14,7 +14,8 @@ export const resolveIncident: CommandHandler<'resolve-incident'> = (p, command) 
     };
   }
   p.emit({ type: 'incident-resolved', incidentKey: incident.key });
-  if (incident.type === IncidentType.jobNoRetries && incident.jobKey !== undefined) {
+  const jobIncident = incident.type === IncidentType.jobNoRetries || incident.type === IncidentType.unhandledError;
+  if (jobIncident && incident.jobKey !== undefined) {
     const retries = Math.max(1, Math.floor(command.retries ?? 1));
     p.emit({ type: 'job-retries-updated', jobKey: incident.jobKey, retries });
     const job = p.draft.jobs[incident.jobKey];

@@ -1,24 +1,31 @@
 import type { IntermediateCatchEventNode } from '@operon/model';
 import { markActivated } from '../behaviours/activation';
-import { openElementSubscription, releaseEventWaits, scheduleElementTimer } from '../behaviours/event-waits';
+import { openElementSubscription, openSignalSubscription, scheduleElementTimer } from '../behaviours/event-waits';
 import { leaveByConditions } from '../behaviours/leave-by-conditions';
 import type { ElementBehaviour } from '../element-behaviour';
 
 /**
- * A timer or message intermediate catch event waits for its timer to fire or its message to be
- * correlated (the `trigger-timer` / `correlate-message` commands), then moves on.
+ * A timer, message or signal intermediate catch event waits for its timer to fire, its message to be
+ * correlated or its signal to be broadcast (`trigger-timer`, `correlate-message`, `trigger-signal`),
+ * then moves on. A link catch event
+ * is where a link throw event of the same name continues: it moves on at once.
  */
 export const intermediateCatchEvent: ElementBehaviour<IntermediateCatchEventNode> = {
   activate(p, node, element) {
     const definition = node.eventDefinition;
+    if (definition.kind === 'link') {
+      markActivated(p, element);
+      return 'complete';
+    }
     const waiting =
       definition.kind === 'timer'
         ? scheduleElementTimer(p, definition, element)
-        : openElementSubscription(p, definition, element);
+        : definition.kind === 'message'
+          ? openElementSubscription(p, definition, element)
+          : openSignalSubscription(p, definition, element);
     if (!waiting) return 'failed';
     markActivated(p, element);
     return 'wait';
   },
   outgoing: leaveByConditions,
-  terminate: (p, _node, element) => releaseEventWaits(p, element),
 };

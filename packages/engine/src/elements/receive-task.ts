@@ -1,6 +1,6 @@
 import type { ReceiveTaskNode } from '@operon/model';
 import { markActivated } from '../behaviours/activation';
-import { openElementSubscription, releaseEventWaits } from '../behaviours/event-waits';
+import { openElementSubscription } from '../behaviours/event-waits';
 import { leaveByConditions } from '../behaviours/leave-by-conditions';
 import type { ElementBehaviour } from '../element-behaviour';
 
@@ -12,5 +12,4 @@ export const receiveTask: ElementBehaviour<ReceiveTaskNode> = {
     return 'wait';
   },
   outgoing: leaveByConditions,
-  terminate: (p, _node, element) => releaseEventWaits(p, element),
 };

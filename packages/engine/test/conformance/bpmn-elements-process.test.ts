@@ -181,6 +181,27 @@ conformanceFeature(corpus, 'Process', {
     expect(scenario.status).toBe('active');
   },
 
+  14: async () => {
+    // Given a process whose service task has an error boundary event (the test plays the service's job worker)
+    const ran = await given(corpus, 'scenarios/bpmn/Process-feature__17.bpmn', { jobs: ['service'] });
+    // When run, then the service task waits for its service
+    ran.start();
+    expect(ran.openJobTypes()).toEqual(['service']);
+    // When the service task completes, then the process completes and the boundary flow is discarded
+    ran.completeJob('service');
+    expect(ran.status).toBe('completed');
+    expect(wasActivated(ran, 'attached')).toBe(false);
+    expect(ran.completed()).toContain('end1');
+
+    // When run again and the service task is erroneous (its worker throws a BPMN error)
+    const failing = await given(corpus, 'scenarios/bpmn/Process-feature__17.bpmn', { jobs: ['service'] });
+    failing.start();
+    failing.throwError('service', 'SERVICE_ERROR');
+    // Then the process completes, the boundary event catches the error and the service flow is discarded
+    expect(failing.status).toBe('completed');
+    expect(failing.completed()).toEqual(['start', 'attached', 'end2']);
+    expect(wasActivated(failing, 'end1')).toBe(false);
+  },
   17: async () => {
     // Given a process with a user task
     const scenario = await given(corpus, 'scenarios/bpmn/Process-feature__20.bpmn');

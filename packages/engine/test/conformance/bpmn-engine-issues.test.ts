@@ -13,6 +13,20 @@ function stopOnWait(scenario: Scenario): string {
 }
 
 conformanceFeature(corpus, 'issues', {
+  4: async () => {
+    // When forking two manual tasks (waiting, as bpmn-engine's do), each cancelling the other by a signal
+    const run = await given(corpus, 'test/resources/one-or-the-other.bpmn', { waitingManualTasks: ['task1', 'task2'] });
+    run.start();
+    // Then execution waits for both tasks
+    expect(openUserTasks(run)).toEqual(['task1', 'task2']);
+    // When the first task is signalled, its throw event broadcasts the signal, which the runtime delivers here
+    run.completeUserTask('task1');
+    for (const subscription of Object.values(run.state?.signalSubscriptions ?? {})) {
+      run.when({ type: 'trigger-signal', subscriptionKey: subscription.key });
+    }
+    // Then execution completes
+    expect(run.status).toBe('completed');
+  },
   2: async () => {
     // Given two succeeding user tasks and a decision to take the third or the fourth user task
     const run = await given(corpus, 'scenarios/bpmn/issues-feature__03.bpmn', {

@@ -14,6 +14,31 @@ const takeFlow =
   'the conditions call a JavaScript service function (environment.services.takeFlow) that decides which flows are ' +
   'taken; they also sit on flows leaving a task, which Operon refuses (CONDITION_NOT_SUPPORTED)';
 
+const anonymousMessage =
+  'the boundary events have anonymous messages, which bpmn-elements triggers by signalling the element; Camunda 8 ' +
+  'and Operon correlate messages by name and correlation key';
+const anonymousError =
+  'the error end event has no error code (an anonymous error); Camunda 8 and Operon need a code to throw';
+const anonymousEscalation =
+  'the escalation throw events have no escalation code; Camunda 8 and Operon need a code to throw';
+const anonymousSignal =
+  'the signal events have no signal reference (anonymous signals); Camunda 8 and Operon broadcast signals by name';
+const serviceErrors = 'JavaScript service functions fail with or without error codes';
+const volatileService =
+  "bpmn-elements' JavaScript service fails through its callback; the translation plays the job worker, which " +
+  'throws a BPMN error (a fail-job would retry and raise an incident instead)';
+const joinAfterBoundary =
+  'the task and its boundary event both lead into a parallel join: bpmn-elements completes by dead-path elimination, ' +
+  'a Camunda 8 parallel gateway waits for a token on every incoming flow, so the instance waits at "join"';
+const motherOfAll =
+  'mother-of-all.bpmn loops on JavaScript conditions and calls JavaScript services; its sub-process also lacks a start event';
+const timeoutVariable =
+  'the boundary timer duration is a JavaScript expression (${environment.variables.timeout}), and the service a JavaScript function';
+const nonExecutableParticipants =
+  'the participant processes are not executable (no isExecutable="true"): Camunda 8 and Operon deploy only ' +
+  'executable processes, so only the main process runs and is asserted';
+const tradeSignals = 'the trade and spot price processes compute prices in JavaScript expressions and scripts';
+
 export const bpmnElementsReview: Readonly<Record<string, Review>> = {
   'Definition#1': runs({ partial: definitionMessages }),
   'Definition#2': refused(
@@ -188,4 +213,70 @@ export const bpmnElementsReview: Readonly<Record<string, Review>> = {
   'stopAndResume#5': engineApi(
     'stops at the activity.execution.completed message and asserts the bpmn-elements messages emitted around it',
   ),
+
+  // Unblocked by boundary events, error, escalation, signal and link events and event sub-processes.
+  'BoundaryEvent#2': refused('MESSAGE_MISSING', anonymousMessage),
+  'BoundaryEvent#3': refused('MESSAGE_MISSING', anonymousMessage),
+  'BoundaryEvent#4': refused('MESSAGE_MISSING', anonymousMessage),
+  'BoundaryEvent#5': runs({ partial: volatileService, fails: camundaSemantics(joinAfterBoundary) }),
+  'BoundaryEvent#6': runs({ partial: volatileService, fails: camundaSemantics(joinAfterBoundary) }),
+  'BoundaryEvent#9': refused('MESSAGE_MISSING', anonymousMessage),
+  'BoundaryEvent#10': runs({ partial: 'stop and recover are played by saving and reloading the instance state' }),
+  'BoundaryEvent#11': runs(),
+  'Definition#3': javascript(motherOfAll),
+  'Definition#4': javascript(motherOfAll),
+  'Definition#7': javascript(motherOfAll),
+  'Process#14': runs({ partial: volatileService }),
+  'Process#15': javascript(timeoutVariable),
+  'Process#16': javascript(timeoutVariable),
+  'Process#18': javascript(timeoutVariable),
+  'Process#21': refused(
+    NO_START,
+    'the process has no start event; its boundary timer reads ${environment.variables.timeout}',
+  ),
+  'Process#22': javascript(motherOfAll),
+  'Process#23': javascript(motherOfAll),
+  'activity-status#8': engineApi(
+    "bpmn-elements' activity status API and its strict mode for JavaScript service errors",
+  ),
+  'backward-compatability#1': engineApi('recovers a state saved by bpmn-elements version 5'),
+  'errors#1': refused(NO_START, `the process has no start event; ${serviceErrors}`),
+  'errors#2': refused(NO_START, `the process has no start event; ${anonymousError}`),
+  'errors#3': refused(NO_START, `the process has no start event; ${anonymousError}`),
+  'errors#4': refused(NO_START, `the process has no start event; ${anonymousError}`),
+  'errors#5': refused(NO_START, `the process has no start event; ${anonymousError}`),
+  'errors#6': refused(NO_START, `the process has no start event; ${serviceErrors}`),
+  'errors#7': javascript('the amount threshold and the signal are JavaScript expressions (${…}) on flows and tasks'),
+  'errors#8': refused(NO_START, `the process has no start event; ${serviceErrors}`),
+  'errors#9': engineApi('an error thrown by a bpmn-elements listener is caught by the boundary event'),
+  'errors#10': refused(NO_START, `the process has no start event; ${serviceErrors} (and bpmn-elements' strict mode)`),
+  'escalation#1': javascript('the amount threshold is a JavaScript expression (${…}) on the flows'),
+  'escalation#2': refused(NO_START, `the processes have no start events; ${anonymousEscalation}`),
+  'escalation#4': refused(NO_START, `the processes have no start events; ${anonymousEscalation}`),
+  'escalation#5': refused(NO_START, `the processes have no start events; ${anonymousEscalation}`),
+  'io#1': ignoredData(dataElements),
+  'issue-31#1': javascript('JavaScript services and expressions (${…}) decide the retries'),
+  'issue-31#2': javascript('JavaScript services and expressions (${…}) decide the retries'),
+  'issues#6': engineApi("bpmn-elements' asynchronous message formatting while timers wait, across stop and recover"),
+  'linking#1': javascript('the two flows log through JavaScript script tasks, which is what the scenario asserts'),
+  'linking#2': javascript('a JavaScript condition (${environment.variables.condition}) and script tasks'),
+  'linking#3': refused(NO_START, 'the process has no start event; the decision is a JavaScript expression'),
+  'messaging#11': runs({ partial: nonExecutableParticipants }),
+  'messaging#12': runs({ partial: nonExecutableParticipants }),
+  'recover-resume#2': javascript(motherOfAll),
+  'recover-resume#3': engineApi("bpmn-elements' disableTrackState setting and the shape of its saved state"),
+  'signal#1': javascript(tradeSignals),
+  'signal#2': javascript(tradeSignals),
+  'signal#3': javascript(tradeSignals),
+  'signal#4': refused(NO_START, `the signal processes have no start events; ${anonymousSignal}`),
+  'signal#5': refused('SIGNAL_MISSING', anonymousSignal),
+  'signal#6': refused(NO_START, `the processes have no start events; ${anonymousSignal}`),
+  'signal#10': refused('MESSAGE_MISSING', `${anonymousSignal}; the message events are anonymous too`),
+  'stopAndResume#3': engineApi("stops at bpmn-elements' activity.timer messages of the second boundary timer"),
+  'timers#3': runs(),
+  'timers#4': runs(),
+  'timers#5': javascript('the cycle is a JavaScript expression (${environment.variables.interval})'),
+  'timers#7': refused(NO_START, 'the process has no start event (a user task with a bound timer)'),
+  'timers#8': refused(NO_START, 'the process has no start event (a user task with a bound timer)'),
+  'timers#9': refused(NO_START, 'the process has no start event (a sub-process with a bound timer)'),
 };

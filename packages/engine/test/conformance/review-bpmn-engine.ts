@@ -1,5 +1,8 @@
 // Verdicts for the bpmn-engine scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
-import { engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+
+const motherOfAll =
+  'mother-of-all.bpmn loops on JavaScript conditions and calls JavaScript services; its sub-process also lacks a start event';
 
 const extension = (what: string): Review => engineApi(`a bpmn-engine extension ${what}`);
 
@@ -56,4 +59,23 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
   'scripts#3': javascript('a JavaScript script task with a long setTimeout, stopped mid-run'),
 
   'shake#1': engineApi("bpmn-engine's shake API (computes run sequences without running)"),
+
+  // Unblocked by boundary events, error, escalation, signal and link events and event sub-processes.
+  'Engine#1': javascript(motherOfAll),
+  'Engine#4': javascript(motherOfAll),
+  'Engine#5': javascript(motherOfAll),
+  'issue-172#1': engineApi('postpones the intermediate throw event through message formatting'),
+  'issues#4': runs({
+    fails: camundaSemantics(
+      'the signal interrupts the other manual task, whose boundary event has no outgoing flow, so no token ever ' +
+        'reaches the parallel join on that path: bpmn-elements completes by dead-path elimination, a Camunda 8 ' +
+        'parallel gateway waits for a token on every incoming flow',
+    ),
+  }),
+  'multiple-sources#1': refused(
+    'NO_PROCESS',
+    'send-signal.bpmn has no executable process; the trade processes compute prices in JavaScript, across two ' +
+      'definitions in one engine',
+  ),
+  'timers#2': engineApi('registers arbitrary timers through the bpmn-engine environment'),
 };

@@ -1,0 +1,77 @@
+// bpmn-elements test/feature/BoundaryEvent-feature.js, translated (rules in docs/conformance.md).
+import { expect } from 'vitest';
+import type { Scenario } from '../scenario';
+import { conformanceFeature } from './feature-suite';
+import { fireTimer, given, recover, saveState, timesCompleted, wasActivated } from './translation';
+
+const corpus = 'bpmn-elements';
+
+/** The volatile service of #5 and #6: the test plays its job worker. */
+async function volatileService(model: string, type: string): Promise<void> {
+  // Given a service task with an error catching boundary event, both ending up in a join
+  const ran = await given(corpus, model, { jobs: [type] });
+  // When ran, then the service waits for its service to complete and the boundary listens for errors
+  ran.start();
+  expect(ran.openJobTypes()).toEqual([type]);
+  // When the service calls back, then the service is taken, bound discarded, join and end taken
+  ran.completeJob(type);
+  expect(ran.status).toBe('completed');
+  expect(wasActivated(ran, 'bound')).toBe(false);
+  expect(ran.completed()).toEqual(expect.arrayContaining(['join', 'end']));
+
+  // When ran again and the service fails (the worker throws a BPMN error)
+  const failed = await given(corpus, model, { jobs: [type] });
+  failed.start();
+  failed.throwError(type, 'SERVICE_FAILED');
+  // Then the service is discarded, the bound event taken, and the join and end taken again
+  expect(failed.terminated()).toContain(type);
+  expect(failed.completed()).toEqual(expect.arrayContaining(['bound', 'join', 'end']));
+  expect(failed.status).toBe('completed');
+}
+
+function bound(scenario: Scenario): number {
+  return timesCompleted(scenario, 'bound');
+}
+
+conformanceFeature(corpus, 'BoundaryEvent', {
+  5: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__05.bpmn', 'task'),
+  6: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__06.bpmn', 'service'),
+  10: async () => {
+    // Given a user task with a non-interrupting repeated timer (R/PT1M)
+    const run = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__10.bpmn');
+    // When ran, then the timer is waiting
+    run.start();
+    // When the timer times out three times, then it is waiting again each time
+    for (let index = 0; index < 3; index++) {
+      fireTimer(run, 'bound');
+      expect(run.timer('bound').elementId).toBe('bound');
+    }
+    // When the task is completed, then the run completes and the bound timer was taken three times
+    run.completeUserTask('task');
+    expect(run.status).toBe('completed');
+    expect(bound(run)).toBe(3);
+
+    // When ran again, stopped and the state saved, then recovered and resumed: the timer is waiting
+    const again = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__10.bpmn');
+    again.start();
+    const resumed = recover(again, saveState(again));
+    expect(resumed.timer('bound').elementId).toBe('bound');
+    // When the resumed timer times out, then it is waiting again
+    fireTimer(resumed, 'bound');
+    expect(resumed.timer('bound').elementId).toBe('bound');
+    // When the recovered task is completed, then the resumed run completes
+    resumed.completeUserTask('task');
+    expect(resumed.status).toBe('completed');
+  },
+  11: async () => {
+    // Given a user task with an interrupting repeated timer (R/PT1M)
+    const run = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__11.bpmn');
+    // When ran, then the timer is waiting
+    run.start();
+    // When the timer times out, then the run completes and no timers are running
+    fireTimer(run, 'bound');
+    expect(run.status).toBe('completed');
+    expect(run.terminated()).toEqual(['task']);
+    expect(run.timers()).toEqual([]);
+  },
+});
