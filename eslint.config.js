@@ -51,14 +51,17 @@ export default defineConfig(
   },
 
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/extensions': ['.ts', '.js'],
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
       // Workspace packages are ours: follow them, so that no-cycle also sees cycles between packages.
       'import-x/internal-regex': '^@operon/',
       'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.d.ts', '.js', '.json'], conditionNames: ['import', 'default'] }),
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'],
+          conditionNames: ['import', 'default'],
+        }),
       ],
     },
     rules: {

@@ -1,0 +1,19 @@
+export { OperonClient, CLIENT_ROUTES } from './operon-client';
+export type { ClientOptions } from './operon-client';
+export { createWorker } from './job-worker';
+export type { JobWorker, WorkerOptions } from './job-worker';
+export { OperonApiError } from './api-error';
+export type {
+  ActivatedJob,
+  Deployment,
+  Incident,
+  InstanceDetails,
+  InstanceStatus,
+  InstanceSummary,
+  Outcome,
+  Page,
+  PublishedMessage,
+  StartedInstance,
+  UserTask,
+  Variables,
+} from './api-types';
