@@ -1,9 +1,35 @@
 import { parseArgs } from 'node:util';
+import { OperonApiError } from '@operon/client';
 import { CliUsageError, ExitCode } from './cli-error';
 import { decide } from './commands/decide';
+import { deploy } from './commands/deploy';
+import { incidents } from './commands/incidents';
+import { instances } from './commands/instances';
 import { lint } from './commands/lint';
+import { login, logout } from './commands/login';
+import { messages } from './commands/messages';
 import { migrate } from './commands/migrate';
 import { run } from './commands/run';
+import { signals } from './commands/signals';
+import { tasks } from './commands/tasks';
+import { tokens } from './commands/tokens';
+import { users } from './commands/users';
+import { remoteContext, type RemoteCommand } from './remote/remote-command';
+import { describeApiError, RemoteError } from './remote/remote-error';
+
+/** The commands that talk to a running service through @operon/client. */
+const REMOTE_COMMANDS: Readonly<Record<string, RemoteCommand>> = {
+  login,
+  logout,
+  deploy,
+  instances,
+  messages,
+  signals,
+  tasks,
+  incidents,
+  users,
+  tokens,
+};
 
 const USAGE = `Usage:
   operon start
@@ -16,7 +42,25 @@ const USAGE = `Usage:
   operon migrate --db DIR|URL
       Brings the database schema up to date (the service also does this when it starts).
   operon lint FILE.bpmn [--json]
-      Prints the model's diagnostics; exits with 1 when there is an error.`;
+      Prints the model's diagnostics; exits with 1 when there is an error.
+
+Commands for a running service. Each takes --server URL (default OPERON_SERVER, the server of the
+last login, or http://127.0.0.1:8080), --token TOKEN (default OPERON_TOKEN or the saved login) and
+--json (one JSON value as the last line instead of a table):
+  operon login --user NAME --password P|-      Saves an API token in ~/.config/operon/credentials.json.
+  operon logout                                Revokes and forgets it.
+  operon deploy FILES... [--name NAME]         One bundle of .bpmn, .dmn, .form, .schema.json files.
+  operon instances start PROCESS_ID [--vars JSON|@file.json] [--business-key K] [--version N]
+  operon instances list [--process ID] [--status active|completed|terminated|incident] [--limit N]
+  operon instances get KEY | cancel KEY
+  operon messages publish NAME --correlation-key K [--vars JSON] [--ttl PT10M|ms]
+  operon signals broadcast NAME [--vars JSON]
+  operon tasks list [--mine|--group G|--unassigned] | claim KEY | complete KEY [--vars JSON]
+  operon incidents list [--instance KEY] [--state open|resolved] | resolve KEY [--retries N]
+  operon users add NAME --password P [--role R ...] | list | role NAME --role R ...
+  operon tokens create NAME --role R ... [--expires 90d|DATE] [--owner USER] | list | revoke ID
+      A role is admin, modeler, operator, worker, task-user, analyst or auditor; ROLE:PROCESS_ID
+      narrows it to one process definition.`;
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   const [command, ...rest] = argv;
@@ -24,6 +68,10 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     print(USAGE);
     return command === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const remote = REMOTE_COMMANDS[command];
+  if (remote !== undefined && Object.hasOwn(REMOTE_COMMANDS, command)) {
+    return remote(remoteContext(command, rest, print));
   }
   const { values, positionals } = parseArgs({
     args: [...rest],
@@ -76,8 +124,14 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const usage = error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`operon: ${error instanceof Error ? error.message : String(error)}\n`);
-  if (!usage && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = usage ? ExitCode.usage : ExitCode.failed;
+  if (error instanceof OperonApiError || error instanceof RemoteError) {
+    const lines = error instanceof OperonApiError ? describeApiError(error) : [error.message];
+    process.stderr.write(`operon: ${lines.join('\n')}\n`);
+    process.exitCode = ExitCode.failed;
+  } else {
+    const usage = error instanceof CliUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`operon: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (!usage && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = usage ? ExitCode.usage : ExitCode.failed;
+  }
 }

@@ -165,10 +165,10 @@ describe('bad input gives a clear error and no stack trace', () => {
   });
 
   it('an unknown command lists the commands', () => {
-    const { code, stderr } = operon('deploy', example);
+    const { code, stderr } = operon('publish', example);
 
     expect(code).toBe(2);
-    expect(stderr).toContain("Unknown command 'deploy'");
+    expect(stderr).toContain("Unknown command 'publish'");
     expect(stderr).toContain('operon lint FILE.bpmn');
   });
 });

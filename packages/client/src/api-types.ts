@@ -29,6 +29,8 @@ export type InstanceStatus = 'active' | 'completed' | 'terminated';
 
 export interface InstanceSummary {
   readonly instanceKey: string;
+  /** processId:version of the definition it runs. */
+  readonly definitionKey: string;
   readonly processId: string;
   readonly version: number;
   readonly businessKey?: string;
@@ -88,4 +90,55 @@ export interface PublishedMessage {
 export interface Outcome {
   readonly instanceKey: string;
   readonly status: InstanceStatus;
+}
+
+export interface BroadcastSignal {
+  readonly signalName: string;
+  readonly triggeredInstances: readonly string[];
+}
+
+/** A role, optionally narrowed to one process definition (`processId` '*' means all). */
+export interface RoleGrant {
+  readonly role: string;
+  readonly processId?: string;
+}
+
+export interface User {
+  readonly username: string;
+  readonly displayName?: string;
+  readonly groups: readonly string[];
+  readonly grants: readonly RoleGrant[];
+  readonly locked: boolean;
+  readonly createdAt?: string;
+  readonly lastLoginAt?: string;
+}
+
+export interface ApiToken {
+  readonly tokenId: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly grants: readonly RoleGrant[];
+  readonly createdAt?: string;
+  readonly expiresAt?: string;
+  readonly revokedAt?: string;
+}
+
+/** An issued token: `token` (opr.<id>.<secret>) is shown only in this answer. */
+export interface IssuedToken extends ApiToken {
+  readonly token: string;
+}
+
+export interface Session {
+  readonly username: string;
+  /** Echo it as X-CSRF-Token on requests that change something. */
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+}
+
+export interface Me {
+  readonly username: string;
+  readonly via: 'user' | 'token';
+  readonly groups: readonly string[];
+  readonly grants: readonly RoleGrant[];
+  readonly tokenId?: string;
 }

@@ -5,15 +5,22 @@ export type { JobWorker, WorkerOptions } from './job-worker';
 export { OperonApiError } from './api-error';
 export type {
   ActivatedJob,
+  ApiToken,
+  BroadcastSignal,
   Deployment,
   Incident,
   InstanceDetails,
   InstanceStatus,
   InstanceSummary,
+  IssuedToken,
+  Me,
   Outcome,
   Page,
   PublishedMessage,
+  RoleGrant,
+  Session,
   StartedInstance,
+  User,
   UserTask,
   Variables,
 } from './api-types';

@@ -1,15 +1,22 @@
 import { OperonApiError } from './api-error';
 import type {
   ActivatedJob,
+  ApiToken,
+  BroadcastSignal,
   Deployment,
   Incident,
   InstanceDetails,
   InstanceStatus,
   InstanceSummary,
+  IssuedToken,
+  Me,
   Outcome,
   Page,
   PublishedMessage,
+  RoleGrant,
+  Session,
   StartedInstance,
+  User,
   UserTask,
   Variables,
 } from './api-types';
@@ -38,6 +45,16 @@ export const CLIENT_ROUTES = [
   'POST /api/v1/user-tasks/{taskKey}/complete',
   'GET /api/v1/incidents',
   'POST /api/v1/incidents/{incidentKey}/resolve',
+  'POST /api/v1/signals',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/me',
+  'GET /api/v1/users',
+  'POST /api/v1/users',
+  'PUT /api/v1/users/{username}/roles',
+  'GET /api/v1/tokens',
+  'POST /api/v1/tokens',
+  'DELETE /api/v1/tokens/{tokenId}',
 ] as const;
 
 type Query = Readonly<Record<string, string | number | undefined>>;
@@ -148,8 +165,62 @@ export class OperonClient {
     });
   }
 
+  broadcastSignal(signal: { name: string; variables?: Variables }): Promise<BroadcastSignal> {
+    return this.call('POST', '/api/v1/signals', { body: signal });
+  }
+
+  /**
+   * Signs in with a password. The session lives in a cookie, so this is for a client whose `fetch`
+   * keeps cookies and echoes the CSRF token (as a browser does); machines use API tokens.
+   */
+  logIn(username: string, password: string): Promise<Session> {
+    return this.call('POST', '/api/v1/auth/login', { body: { username, password } });
+  }
+
+  async logOut(): Promise<void> {
+    await this.call('POST', '/api/v1/auth/logout', { body: {} });
+  }
+
+  whoAmI(): Promise<Me> {
+    return this.call('GET', '/api/v1/auth/me');
+  }
+
+  listUsers(query: { limit?: number; cursor?: string } = {}): Promise<Page<User>> {
+    return this.call('GET', '/api/v1/users', { query });
+  }
+
+  createUser(user: {
+    username: string;
+    password: string;
+    displayName?: string;
+    grants?: readonly RoleGrant[];
+  }): Promise<User> {
+    return this.call('POST', '/api/v1/users', { body: user });
+  }
+
+  setUserRoles(username: string, grants: readonly RoleGrant[]): Promise<User> {
+    return this.call('PUT', `/api/v1/users/${encodeURIComponent(username)}/roles`, { body: { grants } });
+  }
+
+  createToken(request: {
+    name: string;
+    grants: readonly RoleGrant[];
+    owner?: string;
+    expiresInDays?: number;
+  }): Promise<IssuedToken> {
+    return this.call('POST', '/api/v1/tokens', { body: request });
+  }
+
+  listTokens(): Promise<{ items: readonly ApiToken[] }> {
+    return this.call('GET', '/api/v1/tokens');
+  }
+
+  async revokeToken(tokenId: string): Promise<void> {
+    await this.call('DELETE', `/api/v1/tokens/${encodeURIComponent(tokenId)}`);
+  }
+
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     request: { body?: unknown; form?: FormData; query?: Query; signal?: AbortSignal } = {},
   ): Promise<T> {

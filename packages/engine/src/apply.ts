@@ -2,6 +2,9 @@ import type { EngineEvent, EngineEventOfType, EngineEventType } from './engine-e
 import type { ElementInstance, InstanceState } from './instance-state';
 import { draftOf, emptyDraft, type StateDraft } from './state-draft';
 
+/** Marks a complex gateway in its reset among the tokens of a join ('#' cannot start a BPMN id). */
+export const RESETTING = '#resetting';
+
 type Applier<T extends EngineEventType> = (draft: StateDraft, event: EngineEventOfType<T>) => void;
 
 function reserveKey(draft: StateDraft, key: number): void {
@@ -26,6 +29,7 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
     draft.processId = event.processId;
     draft.businessKey = event.businessKey;
     draft.rootKey = event.rootKey;
+    if (event.parent) draft.parent = event.parent;
     draft.status = 'active';
     reserveKey(draft, event.rootKey);
   },
@@ -55,6 +59,11 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
     }
   },
   'element-activated': (draft, event) => updateElement(draft, event.key, { phase: 'active' }),
+  'call-activity-started': (draft, event) => {
+    reserveKey(draft, event.requestKey);
+    updateElement(draft, event.elementInstanceKey, { calledInstanceKey: event.childInstanceKey });
+  },
+  'loop-started': (draft, event) => updateElement(draft, event.key, { loopItems: event.items }),
   'element-completing': (draft, event) => updateElement(draft, event.key, { phase: 'completing' }),
   'element-completed': (draft, event) => {
     removeElement(draft, event.key);
@@ -74,6 +83,13 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   },
   'join-tokens-discarded': (draft, event) => {
     delete draft.joins[event.scopeKey];
+  },
+  'join-reset': (draft, event) => {
+    const scopeJoins = { ...draft.joins[event.scopeKey] };
+    if (event.resetting) scopeJoins[event.gatewayId] = { ...scopeJoins[event.gatewayId], [RESETTING]: 1 };
+    else delete scopeJoins[event.gatewayId];
+    if (Object.keys(scopeJoins).length > 0) draft.joins[event.scopeKey] = scopeJoins;
+    else delete draft.joins[event.scopeKey];
   },
   // history only: the decision's result reaches the state through the task's completion variables
   'decision-evaluated': () => undefined,
@@ -145,6 +161,20 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   },
   'signal-subscription-closed': (draft, event) => {
     delete draft.signalSubscriptions[event.subscriptionKey];
+  },
+  'condition-wait-opened': (draft, event) => {
+    reserveKey(draft, event.wait.key);
+    draft.conditionWaits[event.wait.key] = event.wait;
+  },
+  'condition-evaluated': (draft, event) => {
+    const wait = draft.conditionWaits[event.waitKey];
+    if (wait) draft.conditionWaits[event.waitKey] = { ...wait, satisfied: event.satisfied };
+  },
+  'condition-triggered': (draft, event) => {
+    delete draft.conditionWaits[event.waitKey];
+  },
+  'condition-wait-closed': (draft, event) => {
+    delete draft.conditionWaits[event.waitKey];
   },
   'incident-raised': (draft, event) => {
     reserveKey(draft, event.incidentKey);

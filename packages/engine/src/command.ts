@@ -1,4 +1,4 @@
-import type { Variables } from './instance-state';
+import type { ParentReference, Variables } from './instance-state';
 
 /** What can be asked of a process instance. */
 export type Command =
@@ -7,6 +7,10 @@ export type Command =
       readonly instanceKey: string;
       readonly variables?: Variables;
       readonly businessKey?: string;
+      /** For a child instance of a call activity: the call activity it reports back to. */
+      readonly parent?: ParentReference;
+      /** A timer, message or signal start event of the process that started it; default the none start event. */
+      readonly startEventId?: string;
     }
   | { readonly type: 'complete-job'; readonly jobKey: number; readonly variables?: Variables }
   | {
@@ -28,7 +32,31 @@ export type Command =
       readonly variables?: Variables;
     }
   | { readonly type: 'complete-user-task'; readonly userTaskKey: number; readonly variables?: Variables }
-  | { readonly type: 'cancel-instance' }
+  | {
+      readonly type: 'cancel-instance';
+      /** Set when a parent's call activity cancels its child: the parent is not told back. */
+      readonly byParent?: boolean;
+    }
+  | {
+      /** The child instance of a call activity completed with these (root) variables. */
+      readonly type: 'complete-call-activity';
+      readonly elementInstanceKey: number;
+      readonly childInstanceKey: string;
+      readonly variables?: Variables;
+    }
+  | {
+      /** After a restart: the call activity asks again for the child it named (if it still waits for it). */
+      readonly type: 'resume-call-activity';
+      readonly elementInstanceKey: number;
+      readonly childInstanceKey: string;
+    }
+  | {
+      /** The child instance of a call activity could not be started, or was cancelled on its own. */
+      readonly type: 'fail-call-activity';
+      readonly elementInstanceKey: number;
+      readonly childInstanceKey: string;
+      readonly message: string;
+    }
   | {
       readonly type: 'resolve-incident';
       readonly incidentKey: number;

@@ -2,6 +2,7 @@ import type {
   InstanceStatus,
   Job,
   MessageSubscription,
+  ParentReference,
   SignalSubscription,
   Timer,
   UserTask,
@@ -32,4 +33,18 @@ export type Effect =
   | { readonly type: 'close-signal-subscription'; readonly subscriptionKey: number }
   /** A signal was thrown: the runtime delivers it to every waiting instance (this one included). */
   | { readonly type: 'broadcast-signal'; readonly signalName: string; readonly variables: Variables }
-  | { readonly type: 'instance-ended'; readonly status: InstanceStatus };
+  | { readonly type: 'instance-ended'; readonly status: InstanceStatus }
+  /** A call activity needs its child: create the instance (idempotent: the key is deterministic). */
+  | {
+      readonly type: 'create-child-instance';
+      readonly childInstanceKey: string;
+      readonly processId: string;
+      readonly variables: Variables;
+      readonly parent: ParentReference;
+    }
+  /** The call activity ended early: cancel its child (`cancel-instance` with `byParent`). */
+  | { readonly type: 'cancel-child-instance'; readonly childInstanceKey: string }
+  /** A child instance completed: its call activity goes on with these variables (`complete-call-activity`). */
+  | { readonly type: 'complete-call-activity'; readonly parent: ParentReference; readonly variables: Variables }
+  /** A child instance was cancelled on its own: an incident on its call activity (`fail-call-activity`). */
+  | { readonly type: 'fail-call-activity'; readonly parent: ParentReference; readonly message: string };

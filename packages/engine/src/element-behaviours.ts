@@ -14,6 +14,9 @@ import { intermediateCatchEvent } from './elements/intermediate-catch-event';
 import { receiveTask } from './elements/receive-task';
 import { intermediateThrowEvent } from './elements/intermediate-throw-event';
 import { boundaryEvent } from './elements/boundary-event';
+import { callActivity } from './elements/call-activity';
+import { eventBasedGateway } from './elements/event-based-gateway';
+import { complexGateway } from './elements/complex-gateway';
 
 /** Every node kind the model can produce has its behaviour here; a new kind does not compile until added. */
 export const elementBehaviours: ElementBehaviours = {
@@ -33,4 +36,7 @@ export const elementBehaviours: ElementBehaviours = {
   boundaryEvent,
   receiveTask,
   businessRuleTask,
+  callActivity,
+  eventBasedGateway,
+  complexGateway,
 };

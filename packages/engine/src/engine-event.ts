@@ -1,8 +1,10 @@
 import type { DecisionAudit } from '@operon/dmn';
 import type {
+  ConditionWait,
   IncidentType,
   Job,
   MessageSubscription,
+  ParentReference,
   SignalSubscription,
   Timer,
   UserTask,
@@ -20,6 +22,16 @@ export type EngineEvent =
       readonly processId: string;
       readonly businessKey: string | undefined;
       readonly rootKey: number;
+      /** For a child instance of a call activity. */
+      readonly parent?: ParentReference;
+    }
+  | {
+      /** A call activity asked for its child instance; `requestKey` is the local key its key is derived from. */
+      readonly type: 'call-activity-started';
+      readonly elementInstanceKey: number;
+      readonly requestKey: number;
+      readonly childInstanceKey: string;
+      readonly processId: string;
     }
   | {
       readonly type: 'element-activating';
@@ -30,12 +42,24 @@ export type EngineEvent =
       readonly consumedFlowIds?: readonly string[];
     }
   | { readonly type: 'element-activated'; readonly key: number; readonly elementId: string }
+  /** A multi-instance body fixed the items of its input collection: one iteration each. */
+  | { readonly type: 'loop-started'; readonly key: number; readonly items: readonly unknown[] }
   | { readonly type: 'element-completing'; readonly key: number; readonly elementId: string }
   | { readonly type: 'element-completed'; readonly key: number; readonly elementId: string }
   | { readonly type: 'element-terminated'; readonly key: number; readonly elementId: string }
   | { readonly type: 'instance-terminated'; readonly reason: 'cancelled' }
   | { readonly type: 'flow-taken'; readonly flowId: string; readonly scopeKey: number; readonly joinAt?: string }
   | { readonly type: 'join-tokens-discarded'; readonly scopeKey: number }
+  | {
+      /**
+       * A complex gateway fired before every token arrived: it absorbs later tokens (`resetting` true) until
+       * none can arrive any more, when they are dropped (`resetting` false).
+       */
+      readonly type: 'join-reset';
+      readonly scopeKey: number;
+      readonly gatewayId: string;
+      readonly resetting: boolean;
+    }
   | {
       /** A business rule task evaluated a decision: what it saw, which rules matched, what it gave (for audit). */
       readonly type: 'decision-evaluated';
@@ -86,6 +110,11 @@ export type EngineEvent =
       readonly variables: Variables;
     }
   | { readonly type: 'signal-subscription-closed'; readonly subscriptionKey: number }
+  | { readonly type: 'condition-wait-opened'; readonly wait: ConditionWait }
+  /** A conditional event's condition changed value; a change to true triggers it (`condition-triggered`). */
+  | { readonly type: 'condition-evaluated'; readonly waitKey: number; readonly satisfied: boolean }
+  | { readonly type: 'condition-triggered'; readonly waitKey: number; readonly variables: Variables }
+  | { readonly type: 'condition-wait-closed'; readonly waitKey: number }
   | {
       readonly type: 'incident-raised';
       readonly incidentKey: number;

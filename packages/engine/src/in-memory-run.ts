@@ -19,6 +19,11 @@ export interface InMemoryRunOptions {
   readonly decisions?: DecisionLookup;
   /** Stop after this many commands, in case a model loops for ever. Default 100,000. */
   readonly maxCommands?: number;
+  /**
+   * The processes call activities may call (e.g. the other processes of the same file): their children run in
+   * memory too. Without it, a call activity of the process's own id calls the process itself; others wait.
+   */
+  readonly processes?: (processId: string) => ProcessDefinition | undefined;
 }
 
 export type RunStatus = 'completed' | 'waiting' | 'incident' | 'terminated';
@@ -40,41 +45,92 @@ export interface InMemoryRun {
  * signal subscriptions; nothing else happens by itself.
  */
 export function runInMemory(definition: ProcessDefinition, options: InMemoryRunOptions = {}): InMemoryRun {
-  const context = { now: options.now ?? 0, definition, ...(options.decisions ? { decisions: options.decisions } : {}) };
+  const rootInstanceKey = options.instanceKey ?? '1';
+  const lookup = (processId: string): ProcessDefinition | undefined =>
+    options.processes?.(processId) ?? (processId === definition.id ? definition : undefined);
+  const instances = new Map<string, { definition: ProcessDefinition; state: InstanceState | undefined }>([
+    [rootInstanceKey, { definition, state: undefined }],
+  ]);
   const events: EngineEvent[] = [];
-  const pending: Command[] = [
+  const pending: { instanceKey: string; command: Command }[] = [
     {
-      type: 'create-instance',
-      instanceKey: options.instanceKey ?? '1',
-      variables: options.variables ?? {},
+      instanceKey: rootInstanceKey,
+      command: { type: 'create-instance', instanceKey: rootInstanceKey, variables: options.variables ?? {} },
     },
   ];
   const limit = options.maxCommands ?? 100_000;
-  let state: InstanceState | undefined;
   let rejection: Rejection | undefined;
   for (let count = 0; count < limit && pending.length > 0; count++) {
-    const command = pending.shift() as Command;
-    const result = process(state, command, context);
+    const { instanceKey, command } = pending.shift() as { instanceKey: string; command: Command };
+    const instance = instances.get(instanceKey);
+    if (!instance) continue;
+    const context = {
+      now: options.now ?? 0,
+      definition: instance.definition,
+      ...(options.decisions ? { decisions: options.decisions } : {}),
+    };
+    const result = process(instance.state, command, context);
     if (result.rejection) {
+      if (instanceKey !== rootInstanceKey) continue; // a child's report that came too late
       rejection = result.rejection;
       break;
     }
-    state = result.state;
-    events.push(...result.events);
+    instance.state = result.state;
+    if (instanceKey === rootInstanceKey) events.push(...result.events);
+    const send = (to: string, next: Command): number => pending.push({ instanceKey: to, command: next });
     for (const effect of result.effects) {
       if (effect.type === 'activate-job' && options.completeJobs) {
-        pending.push({ type: 'complete-job', jobKey: effect.job.key });
+        send(instanceKey, { type: 'complete-job', jobKey: effect.job.key });
       } else if (effect.type === 'open-user-task' && options.completeUserTasks) {
-        pending.push({ type: 'complete-user-task', userTaskKey: effect.userTask.key });
+        send(instanceKey, { type: 'complete-user-task', userTaskKey: effect.userTask.key });
       } else if (effect.type === 'broadcast-signal') {
-        // the one instance in memory is every instance there is: it receives its own signals
-        for (const subscription of Object.values(state?.signalSubscriptions ?? {})) {
-          if (subscription.signalName !== effect.signalName) continue;
-          pending.push({ type: 'trigger-signal', subscriptionKey: subscription.key, variables: effect.variables });
+        // the instances in memory are every instance there is: they receive their own signals
+        for (const [key, { state }] of instances) {
+          for (const subscription of Object.values(state?.signalSubscriptions ?? {})) {
+            if (subscription.signalName !== effect.signalName) continue;
+            send(key, { type: 'trigger-signal', subscriptionKey: subscription.key, variables: effect.variables });
+          }
         }
+      } else if (effect.type === 'create-child-instance') {
+        const called = lookup(effect.processId);
+        const { elementInstanceKey } = effect.parent;
+        if (!called) {
+          const message = `The called process '${effect.processId}' is not in this run.`;
+          send(instanceKey, {
+            type: 'fail-call-activity',
+            elementInstanceKey,
+            childInstanceKey: effect.childInstanceKey,
+            message,
+          });
+          continue;
+        }
+        instances.set(effect.childInstanceKey, { definition: called, state: undefined });
+        send(effect.childInstanceKey, {
+          type: 'create-instance',
+          instanceKey: effect.childInstanceKey,
+          variables: effect.variables,
+          parent: effect.parent,
+        });
+      } else if (effect.type === 'complete-call-activity') {
+        send(effect.parent.instanceKey, {
+          type: 'complete-call-activity',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey: instanceKey,
+          variables: effect.variables,
+        });
+      } else if (effect.type === 'fail-call-activity') {
+        send(effect.parent.instanceKey, {
+          type: 'fail-call-activity',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey: instanceKey,
+          message: effect.message,
+        });
+      } else if (effect.type === 'cancel-child-instance') {
+        send(effect.childInstanceKey, { type: 'cancel-instance', byParent: true });
       }
     }
   }
+  const state = instances.get(rootInstanceKey)?.state;
   const rootKey = state?.rootKey;
   const incidents = state ? Object.values(state.incidents) : [];
   return {

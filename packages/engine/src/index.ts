@@ -8,12 +8,14 @@ export type { Effect } from './effect';
 export type { Rejection } from './rejection';
 export { IncidentType, InstanceStatus } from './instance-state';
 export type {
+  ConditionWait,
   ElementInstance,
   ElementPhase,
   Incident,
   InstanceState,
   Job,
   MessageSubscription,
+  ParentReference,
   SignalSubscription,
   TimerCycle,
   Timer,
@@ -21,4 +23,6 @@ export type {
   Variables,
 } from './instance-state';
 export { runInMemory } from './in-memory-run';
+export { scheduleTimer, timerStartOccurrence } from './timers/index';
+export type { TimerSchedule } from './timers/index';
 export type { InMemoryRun, InMemoryRunOptions, RunStatus } from './in-memory-run';

@@ -30,6 +30,10 @@ export interface ElementInstance {
   readonly jobKey: number | undefined;
   readonly userTaskKey: number | undefined;
   readonly incidentKey: number | undefined;
+  /** A multi-instance body: the items of its input collection (one iteration each), fixed when it started. */
+  readonly loopItems?: readonly unknown[];
+  /** A call activity: the key of the child instance it started. */
+  readonly calledInstanceKey?: string;
 }
 
 export interface Job {
@@ -106,6 +110,18 @@ export interface SignalSubscription {
   readonly signalName: string;
 }
 
+/**
+ * A waiting element's conditional event: triggered when its condition becomes true (evaluated after every
+ * command that changed variables). `satisfied` is the last value seen, so that only a change to true triggers.
+ */
+export interface ConditionWait {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  readonly condition: string;
+  readonly satisfied: boolean;
+}
+
 export const IncidentType = {
   /** A FEEL expression failed or returned a value of the wrong type. */
   expression: 'EXPRESSION_ERROR',
@@ -117,6 +133,8 @@ export const IncidentType = {
   jobNoRetries: 'JOB_NO_RETRIES',
   /** A BPMN error (from a job worker or an error end event) that no boundary or event sub-process catches. */
   unhandledError: 'UNHANDLED_ERROR_EVENT',
+  /** A call activity could not start its child instance (no such process deployed), or the child was cancelled. */
+  calledElement: 'CALLED_ELEMENT_ERROR',
 } as const;
 export type IncidentType = (typeof IncidentType)[keyof typeof IncidentType];
 
@@ -131,8 +149,17 @@ export interface Incident {
 
 export type Variables = Readonly<Record<string, unknown>>;
 
+/** The call activity that started a child instance, which reports back to it when it ends. */
+export interface ParentReference {
+  readonly instanceKey: string;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+}
+
 export interface InstanceState {
   readonly instanceKey: string;
+  /** For a child instance of a call activity: that call activity. */
+  readonly parent?: ParentReference;
   readonly processId: string;
   readonly businessKey: string | undefined;
   readonly status: InstanceStatus;
@@ -151,6 +178,8 @@ export interface InstanceState {
   readonly subscriptions: Readonly<Record<number, MessageSubscription>>;
   /** Absent in states stored before signals existed; read it as empty. */
   readonly signalSubscriptions?: Readonly<Record<number, SignalSubscription>>;
+  /** Absent in states stored before conditional events existed; read it as empty. */
+  readonly conditionWaits?: Readonly<Record<number, ConditionWait>>;
   /** Tokens waiting at joining gateways: scope key → gateway id → incoming flow id → count. */
   readonly joins: Readonly<Record<number, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }

@@ -1,12 +1,20 @@
 import { applyInputMappings, applyOutputMappings } from './behaviours/variable-mappings';
 import { openEventTriggers } from './behaviours/event-triggers';
 import { releaseEventWaits } from './behaviours/event-waits';
-import { isJoin, readyFlows, waitingInclusiveJoins } from './behaviours/joins';
+import { adHocConditionHolds } from './behaviours/ad-hoc';
+import {
+  activateLoopBody,
+  continueLoop,
+  finishIteration,
+  loopRoleOf,
+  propagateOutputCollection,
+} from './behaviours/loop';
+import { finishResets, isJoin, readyFlows, startResetIfNeeded, waitingInclusiveJoins } from './behaviours/joins';
 import { propagateVariables, setLocalVariables } from './behaviours/variable-scope';
 import type { ElementBehaviour, Lifecycle } from './element-behaviour';
 import { elementBehaviours } from './element-behaviours';
-import type { FlowNode } from '@operon/model';
-import type { Variables } from './instance-state';
+import type { FlowNode, LoopCharacteristics } from '@operon/model';
+import type { ElementInstance, Variables } from './instance-state';
 import type { Processing } from './processing';
 
 /**
@@ -40,9 +48,18 @@ export function runActivation(p: Processing, key: number): void {
   const element = p.element(key);
   if (!element || element.phase !== 'activating') return;
   const node = p.node(element.elementId);
-  if (!applyInputMappings(p, node, element)) return;
+  const role = loopRoleOf(p, node, element);
+  if (role === 'body' && node.loop) {
+    // the body holds the boundary events; input mappings belong to each iteration, as in Camunda 8
+    const outcome = activateLoopBody(p, node.loop, element, lifecycle(p));
+    if (outcome === 'failed') return;
+    if (!openEventTriggers(p, node, element, 'boundaries')) return;
+    if (outcome === 'complete') completeElement(p, key);
+    return;
+  }
+  if (!applyInputMappings(p, node, element, role === 'iteration')) return;
   // boundary events and event sub-processes listen from activation on, as in Zeebe
-  if (!openEventTriggers(p, node, element)) return;
+  if (!openEventTriggers(p, node, element, role === 'iteration' ? 'eventSubProcesses' : 'all')) return;
   const outcome = behaviourOf(node).activate(p, node, element, lifecycle(p));
   if (outcome === 'failed') releaseEventWaits(p, element);
   if (outcome === 'complete') completeElement(p, key);
@@ -68,12 +85,34 @@ export function runCompletion(p: Processing, key: number): void {
   const element = p.element(key);
   if (!element || element.phase !== 'completing' || element.scopeKey === undefined) return;
   const node = p.node(element.elementId);
-  if (!applyOutputMappings(p, node, element)) return;
+  const role = loopRoleOf(p, node, element);
+  if (role !== 'body' && !applyOutputMappings(p, node, element)) return;
+  if (role === 'iteration' && node.loop) {
+    completeIteration(p, node.loop, element, element.scopeKey);
+    return;
+  }
+  if (role === 'body' && node.loop) propagateOutputCollection(p, node.loop, element);
   const flows = behaviourOf(node).outgoing(p, node, element);
   if (flows === undefined) return;
   p.emit({ type: 'element-completed', key, elementId: element.elementId });
   for (const flowId of flows) takeFlow(p, flowId, element.scopeKey);
   tokenMoved(p, element.scopeKey);
+}
+
+/** An iteration of a loop completes into its body, which starts the next one or ends the rest. */
+function completeIteration(
+  p: Processing,
+  loop: LoopCharacteristics,
+  iteration: ElementInstance,
+  bodyKey: number,
+): void {
+  const next = finishIteration(p, loop, iteration);
+  if (next === undefined) return;
+  const counter = Number(p.draft.variables[iteration.key]?.['loopCounter'] ?? 1);
+  p.emit({ type: 'element-completed', key: iteration.key, elementId: iteration.elementId });
+  const body = p.element(bodyKey);
+  if (body) continueLoop(p, loop, body, counter, next, lifecycle(p));
+  tokenMoved(p, bodyKey);
 }
 
 function takeFlow(p: Processing, flowId: string, scopeKey: number): void {
@@ -91,7 +130,9 @@ function takeFlow(p: Processing, flowId: string, scopeKey: number): void {
 
 function tryJoin(p: Processing, gateway: FlowNode, scopeKey: number): void {
   const flows = readyFlows(p, gateway, scopeKey);
-  if (flows) activateElement(p, gateway.id, scopeKey, flows);
+  if (!flows) return;
+  activateElement(p, gateway.id, scopeKey, flows);
+  startResetIfNeeded(p, gateway, scopeKey);
 }
 
 /**
@@ -100,12 +141,20 @@ function tryJoin(p: Processing, gateway: FlowNode, scopeKey: number): void {
  */
 function tokenMoved(p: Processing, scopeKey: number): void {
   for (const gateway of waitingInclusiveJoins(p, scopeKey)) tryJoin(p, gateway, scopeKey);
+  finishResets(p, scopeKey);
   p.schedule(() => completeScopeIfDone(p, scopeKey));
 }
 
 function completeScopeIfDone(p: Processing, scopeKey: number): void {
   const scope = p.element(scopeKey);
   if (!scope || scope.phase !== 'active') return;
+  const scopeNode = p.definition.nodes.get(scope.elementId);
+  if (scopeNode?.kind === 'subProcess' && scopeNode.adHoc && adHocConditionHolds(p, scopeNode.adHoc, scope)) {
+    // an ad-hoc sub-process whose completion condition holds ends the rest, or lets it finish
+    if (!scopeNode.adHoc.cancelRemainingInstances && p.childrenOf(scopeKey).length > 0) return;
+    for (const child of p.childrenOf(scopeKey)) terminateElement(p, child.key);
+    if (p.draft.joins[scopeKey]) p.emit({ type: 'join-tokens-discarded', scopeKey });
+  }
   if (p.childrenOf(scopeKey).length > 0 || p.draft.joins[scopeKey]) return;
   if (scopeKey !== p.draft.rootKey) {
     completeElement(p, scopeKey);
@@ -115,6 +164,9 @@ function completeScopeIfDone(p: Processing, scopeKey: number): void {
   p.emit({ type: 'element-completing', key: scopeKey, elementId: scope.elementId });
   p.emit({ type: 'element-completed', key: scopeKey, elementId: scope.elementId });
   p.effect({ type: 'instance-ended', status: p.draft.status });
+  if (p.draft.parent) {
+    p.effect({ type: 'complete-call-activity', parent: p.draft.parent, variables: p.draft.variables[scopeKey] ?? {} });
+  }
 }
 
 /** Terminates an element and everything inside it, releasing jobs, tasks and incidents. */
@@ -124,7 +176,7 @@ export function terminateElement(p: Processing, key: number): void {
   for (const child of p.childrenOf(key)) terminateElement(p, child.key);
   if (element.scopeKey !== undefined) {
     const node = p.node(element.elementId);
-    behaviourOf(node).terminate?.(p, node, element);
+    if (loopRoleOf(p, node, element) !== 'body') behaviourOf(node).terminate?.(p, node, element);
   }
   releaseEventWaits(p, element);
   if (element.incidentKey !== undefined) p.emit({ type: 'incident-resolved', incidentKey: element.incidentKey });
@@ -132,7 +184,11 @@ export function terminateElement(p: Processing, key: number): void {
 }
 
 /** Starts a new instance: the process scope, then its none start event. */
-export function startInstance(p: Processing, variables: Variables): void {
+export function startInstance(
+  p: Processing,
+  variables: Variables,
+  startEventId: string = p.definition.startEventId,
+): void {
   const rootKey = p.draft.rootKey;
   p.emit({ type: 'element-activating', key: rootKey, elementId: p.definition.id, scopeKey: undefined });
   setLocalVariables(p, rootKey, variables);
@@ -140,7 +196,7 @@ export function startInstance(p: Processing, variables: Variables): void {
   const root = p.element(rootKey);
   // a failing trigger of an event sub-process leaves an incident on the process; the instance still starts
   if (root) openEventTriggers(p, undefined, root);
-  activateElement(p, p.definition.startEventId, rootKey);
+  activateElement(p, startEventId, rootKey);
 }
 
 /** The lifecycle operations, for elements and commands that start other elements. */

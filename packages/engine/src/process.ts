@@ -11,10 +11,14 @@ import { triggerTimer } from './commands/trigger-timer';
 import { correlateMessage } from './commands/correlate-message';
 import { throwErrorCommand } from './commands/throw-error';
 import { triggerSignal } from './commands/trigger-signal';
+import { completeCallActivity } from './commands/complete-call-activity';
+import { failCallActivity } from './commands/fail-call-activity';
+import { resumeCallActivity } from './commands/resume-call-activity';
 import type { Effect } from './effect';
 import type { EngineEvent } from './engine-event';
 import type { InstanceState } from './instance-state';
 import { Processing, type EngineContext } from './processing';
+import { settleConditions } from './behaviours/conditions';
 import type { Rejection } from './rejection';
 import { draftOf, emptyDraft } from './state-draft';
 
@@ -38,6 +42,9 @@ const handlers: { readonly [K in CommandType]: CommandHandler<K> } = {
   'trigger-timer': triggerTimer,
   'correlate-message': correlateMessage,
   'trigger-signal': triggerSignal,
+  'complete-call-activity': completeCallActivity,
+  'fail-call-activity': failCallActivity,
+  'resume-call-activity': resumeCallActivity,
 };
 
 /**
@@ -53,6 +60,7 @@ export function process(state: InstanceState | undefined, command: Command, cont
   const rejection = (handlers[command.type] as CommandHandler<CommandType>)(p, command);
   if (rejection) return { state, events: [], effects: [], rejection };
   p.drain();
+  settleConditions(p, 0);
   return { state: draft, events: p.events, effects: p.effects };
 }
 

@@ -27,6 +27,8 @@ export class Processing {
   readonly effects: Effect[] = [];
   private readonly agenda: (() => void)[] = [];
   private readonly triggers = new Map<number, Variables>();
+  private readonly gatewayChoices = new Map<number, string>();
+  private readonly gatewayTriggers = new Map<string, Variables>();
   private reservedKey: number;
 
   constructor(
@@ -67,6 +69,26 @@ export class Processing {
   takeTrigger(eventSubProcessKey: number): Variables | undefined {
     const variables = this.triggers.get(eventSubProcessKey);
     this.triggers.delete(eventSubProcessKey);
+    return variables;
+  }
+
+  /**
+   * An event after an event-based gateway was triggered: the gateway takes the flow to it (`chosenEvent`), and
+   * the event, activated by that flow in this command, completes at once with the trigger's variables.
+   */
+  chooseGatewayEvent(gatewayKey: number, scopeKey: number, eventId: string, variables: Variables): void {
+    this.gatewayChoices.set(gatewayKey, eventId);
+    this.gatewayTriggers.set(`${scopeKey}/${eventId}`, variables);
+  }
+
+  chosenEvent(gatewayKey: number): string | undefined {
+    return this.gatewayChoices.get(gatewayKey);
+  }
+
+  takeGatewayTrigger(scopeKey: number, eventId: string): Variables | undefined {
+    const key = `${scopeKey}/${eventId}`;
+    const variables = this.gatewayTriggers.get(key);
+    this.gatewayTriggers.delete(key);
     return variables;
   }
 

@@ -1,4 +1,5 @@
 import type {
+  ConditionWait,
   ElementInstance,
   Incident,
   InstanceState,
@@ -28,6 +29,7 @@ export interface StateDraft extends Mutable<
     | 'timers'
     | 'subscriptions'
     | 'signalSubscriptions'
+    | 'conditionWaits'
     | 'joins'
   >
 > {
@@ -39,6 +41,7 @@ export interface StateDraft extends Mutable<
   timers: Record<number, Timer>;
   subscriptions: Record<number, MessageSubscription>;
   signalSubscriptions: Record<number, SignalSubscription>;
+  conditionWaits: Record<number, ConditionWait>;
   joins: Record<number, Record<string, Record<string, number>>>;
 }
 
@@ -53,6 +56,7 @@ export function draftOf(state: InstanceState): StateDraft {
     timers: { ...state.timers },
     subscriptions: { ...state.subscriptions },
     signalSubscriptions: { ...state.signalSubscriptions },
+    conditionWaits: { ...state.conditionWaits },
     joins: { ...state.joins },
   };
 }
@@ -74,6 +78,7 @@ export function emptyDraft(): StateDraft {
     timers: {},
     subscriptions: {},
     signalSubscriptions: {},
+    conditionWaits: {},
     joins: {},
   };
 }

@@ -3,6 +3,7 @@ import { DiagnosticCode } from './diagnostic-code';
 import { capitalize } from './element-label';
 import { elementProperty, extensionsOf, stringProperty, type ModdleElement } from './moddle-element';
 import type {
+  ConditionalEventDefinition,
   ErrorCatchDefinition,
   ErrorThrowDefinition,
   EscalationCatchDefinition,
@@ -43,6 +44,8 @@ export function buildCatchDefinition(
       return buildSignal(definition, id, subject, context);
     case 'bpmn:LinkEventDefinition':
       return buildLink(definition, id, subject, context);
+    case 'bpmn:ConditionalEventDefinition':
+      return buildConditional(definition, id, subject, context);
     default:
       return buildMessage(definition, element, id, subject, context);
   }
@@ -167,6 +170,24 @@ function buildLink(
     return undefined;
   }
   return { kind: 'link', linkName: name.trim() };
+}
+
+function buildConditional(
+  definition: ModdleElement,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): ConditionalEventDefinition | undefined {
+  const body = stringProperty(elementProperty(definition, 'condition') ?? definition, 'body');
+  if (elementProperty(definition, 'condition') === undefined || body === undefined || body.trim() === '') {
+    context.diagnostics.error(
+      DiagnosticCode.CONDITION_MISSING,
+      id,
+      `${capitalize(subject)} is a conditional event without a condition. Add a FEEL condition, e.g. =amount > 100.`,
+    );
+    return undefined;
+  }
+  return { kind: 'conditional', condition: context.expressions.feel(body, id, `the condition of ${subject}`) };
 }
 
 function buildTimer(

@@ -3,6 +3,8 @@ import { DiagnosticCode } from './diagnostic-code';
 import { describeElement, nodeKindLabel } from './element-label';
 import { buildCatchDefinition, buildMessage, buildThrowDefinition } from './build-event-definition';
 import { buildBusinessRuleTask } from './build-business-rule-task';
+import { buildCallActivity } from './build-call-activity';
+import { buildLoop } from './build-loop';
 import { buildJob, buildMappings, buildScriptTask, buildUserTask } from './build-task';
 import {
   booleanProperty,
@@ -41,7 +43,8 @@ export function buildFlowNode(
   switch (kind) {
     case 'startEvent': {
       const interrupting = booleanProperty(element, 'isInterrupting');
-      if (!isEventSubProcess(element['$parent']) || eventDefinitionsOf(element).length === 0) {
+      const atProcessTop = (element['$parent'] as ModdleElement | undefined)?.$type === 'bpmn:Process';
+      if ((!isEventSubProcess(element['$parent']) && !atProcessTop) || eventDefinitionsOf(element).length === 0) {
         return { kind, ...base, eventDefinition: 'none', interrupting };
       }
       return { kind, ...base, eventDefinition: scopeTrigger(element, id, subject, context), interrupting };
@@ -78,6 +81,7 @@ export function buildFlowNode(
       return { kind, ...base, ...buildScriptTask(zeebe, id, subject, context) };
     case 'exclusiveGateway':
     case 'inclusiveGateway':
+    case 'eventBasedGateway':
       return { kind, ...base };
     case 'intermediateCatchEvent': {
       const definition = buildCatchDefinition(element, id, subject, context);
@@ -87,6 +91,18 @@ export function buildFlowNode(
       return { kind, ...base, message: buildMessage(undefined, element, id, subject, context) ?? PLACEHOLDER_MESSAGE };
     case 'businessRuleTask':
       return { kind, ...base, ...buildBusinessRuleTask(element, zeebe, id, subject, context) };
+    case 'callActivity':
+      return { kind, ...base, ...buildCallActivity(element, id, subject, context) };
+    case 'complexGateway': {
+      const condition = elementProperty(element, 'activationCondition');
+      const body = condition === undefined ? undefined : stringProperty(condition, 'body');
+      return {
+        kind,
+        ...base,
+        activationCondition:
+          body === undefined ? undefined : context.expressions.feel(body, id, `the activation condition of ${subject}`),
+      };
+    }
   }
 }
 
@@ -107,7 +123,9 @@ export function buildNodeBase(
         'Remove them, or move their work into tasks of the process.',
     );
   }
+  const loop = buildLoop(element, id, subject, context);
   return {
+    ...(loop === undefined ? {} : { loop }),
     id,
     name: stringProperty(element, 'name'),
     documentation: documentationOf(element),

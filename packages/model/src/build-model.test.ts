@@ -58,12 +58,12 @@ describe('processes in a document', () => {
     expect(expectDiagnostic(outcome, 'NO_START_EVENT', 'orders').message).toContain("2 none start events ('a', 'b')");
   });
 
-  it('refuses a process whose only start event is a timer with UNSUPPORTED_ELEMENT and NO_START_EVENT', async () => {
+  it('accepts a process whose only start event is a timer, and refuses the timer without a time with TIMER_MISSING', async () => {
     const outcome = await parse(
       executableProcess('<bpmn:startEvent id="timer"><bpmn:timerEventDefinition /></bpmn:startEvent>'),
     );
 
-    expect(codesOf(outcome).sort()).toEqual(['NO_START_EVENT', 'UNSUPPORTED_ELEMENT']);
+    expect(codesOf(outcome).sort()).toEqual(['TIMER_MISSING']);
   });
 
   it('refuses a sub-process without a none start event with NO_START_EVENT on the sub-process', async () => {

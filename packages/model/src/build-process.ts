@@ -6,12 +6,20 @@ import { capitalize, describeElement, nodeKindLabel } from './element-label';
 import {
   booleanProperty,
   elementId,
+  elementProperty,
   elementsProperty,
+  extensionsOf,
   isInstanceOf,
   stringProperty,
   type ModdleElement,
 } from './moddle-element';
-import type { FlowNode, ProcessDefinition, SequenceFlow, SubProcessNode } from './process-definition';
+import type {
+  AdHocCharacteristics,
+  FlowNode,
+  ProcessDefinition,
+  SequenceFlow,
+  SubProcessNode,
+} from './process-definition';
 import { nodeKindOf, unsupportedReason } from './supported-elements';
 import { readZeebeExtensions } from './zeebe-extensions';
 
@@ -29,6 +37,8 @@ interface ScopeResult {
   readonly childIds: readonly string[];
   readonly startEventId: string;
   readonly eventSubProcessIds: readonly string[];
+  /** At the top of a process: its timer, message and signal start events. */
+  readonly triggeredStartEventIds: readonly string[];
 }
 
 /** An executable `bpmn:process` as the engine's graph. Problems are reported to the context, not thrown. */
@@ -53,6 +63,7 @@ export function buildProcess(element: ModdleElement, id: string, context: BuildC
     startEventId: scope.startEventId,
     childIds: scope.childIds,
     eventSubProcessIds: scope.eventSubProcessIds,
+    triggeredStartEventIds: scope.triggeredStartEventIds,
   };
 }
 
@@ -66,11 +77,13 @@ function buildScope(
   triggeredByEvent: boolean,
   draft: ProcessDraft,
   context: BuildContext,
+  adHoc?: AdHocCharacteristics,
 ): ScopeResult {
   const elements = elementsProperty(container, 'flowElements');
   const childIds: string[] = [];
   const flowNodeIds = new Set<string>();
   const startEventIds: string[] = [];
+  const triggeredStartEventIds: string[] = [];
   const eventSubProcessIds: string[] = [];
 
   for (const element of elements) {
@@ -103,7 +116,9 @@ function buildScope(
         : buildFlowNode(element, kind, id, parentId, context);
     draft.nodes.set(id, node);
     childIds.push(id);
-    if (node.kind === 'startEvent') startEventIds.push(id);
+    if (node.kind === 'startEvent' && node.eventDefinition !== 'none' && !triggeredByEvent) {
+      triggeredStartEventIds.push(id);
+    } else if (node.kind === 'startEvent') startEventIds.push(id);
     if (node.kind === 'subProcess' && node.triggeredByEvent) eventSubProcessIds.push(id);
   }
 
@@ -116,8 +131,10 @@ function buildScope(
 
   const startEventId = triggeredByEvent
     ? theTriggeredStartEvent(startEventIds, containerId, draft, context)
-    : theNoneStartEvent(startEventIds, subject, containerId, context);
-  return { childIds, startEventId, eventSubProcessIds };
+    : (triggeredStartEventIds.length > 0 || adHoc !== undefined) && startEventIds.length === 0
+      ? '' // a process started only by its timer, message or signal start events; an ad-hoc sub-process
+      : theNoneStartEvent(startEventIds, subject, containerId, context);
+  return { childIds, startEventId, eventSubProcessIds, triggeredStartEventIds };
 }
 
 function buildSubProcess(
@@ -139,8 +156,26 @@ function buildSubProcess(
     );
     return { kind: 'subProcess', ...base, startEventId: '', childIds: [], triggeredByEvent, eventSubProcessIds: [] };
   }
-  const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, triggeredByEvent, draft, context);
-  return { kind: 'subProcess', ...base, ...scope, triggeredByEvent };
+  const adHoc = element.$type === 'bpmn:AdHocSubProcess' ? buildAdHoc(element, id, context) : undefined;
+  const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, triggeredByEvent, draft, context, adHoc);
+  return { kind: 'subProcess', ...base, ...scope, triggeredByEvent, ...(adHoc === undefined ? {} : { adHoc }) };
+}
+
+function buildAdHoc(element: ModdleElement, id: string, context: BuildContext): AdHocCharacteristics {
+  const zeebe = extensionsOf(element).find((extension) => extension.$type === 'zeebe:AdHoc');
+  const collection = zeebe === undefined ? undefined : stringProperty(zeebe, 'activeElementsCollection');
+  const condition = elementProperty(element, 'completionCondition');
+  const body = condition === undefined ? undefined : stringProperty(condition, 'body');
+  const subject = `ad-hoc sub-process '${id}'`;
+  return {
+    activeElementsCollection:
+      collection === undefined
+        ? undefined
+        : context.expressions.feel(collection, id, `the active elements of ${subject}`),
+    completionCondition:
+      body === undefined ? undefined : context.expressions.feel(body, id, `the completion condition of ${subject}`),
+    cancelRemainingInstances: element['cancelRemainingInstances'] !== false,
+  };
 }
 
 /** An event sub-process starts at its one start event, which has a trigger. */

@@ -17,6 +17,9 @@ const nodeKindLabels: { readonly [K in NodeKind]: string } = {
   boundaryEvent: 'boundary event',
   receiveTask: 'receive task',
   businessRuleTask: 'business rule task',
+  callActivity: 'call activity',
+  eventBasedGateway: 'event-based gateway',
+  complexGateway: 'complex gateway',
 };
 
 /** "service task", "exclusive gateway", … for messages. */

@@ -1,5 +1,13 @@
 export type {
   BoundaryEventNode,
+  AdHocCharacteristics,
+  CallActivityNode,
+  ComplexGatewayNode,
+  ConditionalEventDefinition,
+  EventBasedGatewayNode,
+  LoopCharacteristics,
+  MultiInstanceLoop,
+  StandardLoop,
   BpmnModel,
   ErrorCatchDefinition,
   ErrorThrowDefinition,

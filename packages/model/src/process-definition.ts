@@ -31,6 +31,9 @@ export const NodeKind = {
   boundaryEvent: 'boundaryEvent',
   receiveTask: 'receiveTask',
   businessRuleTask: 'businessRuleTask',
+  callActivity: 'callActivity',
+  eventBasedGateway: 'eventBasedGateway',
+  complexGateway: 'complexGateway',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
@@ -61,7 +64,42 @@ interface FlowNodeBase<K extends NodeKind> {
   readonly outputs: readonly VariableMapping[];
   /** Ids of the boundary events attached to this node (activities only), in document order. */
   readonly boundaryEventIds: readonly string[];
+  /** Multi-instance or standard loop characteristics (activities only); undefined when the activity runs once. */
+  readonly loop?: LoopCharacteristics;
 }
+
+/**
+ * `bpmn:multiInstanceLoopCharacteristics` with `zeebe:loopCharacteristics`: one instance of the activity per
+ * item of the input collection (or `loopCardinality` instances), in parallel or one after another, inside a
+ * multi-instance body that is a scope of its own (as in Camunda 8). Expressions are FEEL without the `=`.
+ */
+export interface MultiInstanceLoop {
+  readonly kind: 'multiInstance';
+  readonly sequential: boolean;
+  readonly inputCollection: string | undefined;
+  /** The local variable of each instance that holds its item. */
+  readonly inputElement: string | undefined;
+  /** `bpmn:loopCardinality`: how many instances, when there is no input collection (BPMN; Camunda 8 has none). */
+  readonly cardinality: string | undefined;
+  /** A local variable of the body, filled per index with `outputElement`, then propagated when the body completes. */
+  readonly outputCollection: string | undefined;
+  readonly outputElement: string | undefined;
+  /** Evaluated after each instance completes; true ends the remaining instances and completes the body. */
+  readonly completionCondition: string | undefined;
+}
+
+/**
+ * `bpmn:standardLoopCharacteristics` (BPMN 2.0.2 §10.3.8; Camunda 8 does not run it): the activity runs again
+ * while the loop condition is true, at most `loopMaximum` times; `testBefore` checks before each run.
+ */
+export interface StandardLoop {
+  readonly kind: 'standardLoop';
+  readonly loopCondition: string | undefined;
+  readonly loopMaximum: number | undefined;
+  readonly testBefore: boolean;
+}
+
+export type LoopCharacteristics = MultiInstanceLoop | StandardLoop;
 
 /**
  * A start event. At the top of a process or sub-process it is a none start event; the start event of an
@@ -114,6 +152,22 @@ export type InclusiveGatewayNode = FlowNodeBase<'inclusiveGateway'>;
 
 export type ParallelGatewayNode = FlowNodeBase<'parallelGateway'>;
 
+/**
+ * An event-based gateway waits for the first of the events after it (timer, message or signal catch events,
+ * receive tasks); that one's path is taken, and the others stop waiting.
+ */
+export type EventBasedGatewayNode = FlowNodeBase<'eventBasedGateway'>;
+
+/**
+ * A complex gateway (BPMN 2.0.2 §10.6.5; Camunda 8 has none). Splitting, it takes every flow whose condition
+ * holds, else the default. Joining, it fires as soon as `activationCondition` (FEEL, with `activationCount`, the
+ * number of incoming flows holding a token) holds, or, without one, as an inclusive join; tokens that arrive
+ * after it fired are then absorbed until no more can arrive (its reset).
+ */
+export interface ComplexGatewayNode extends FlowNodeBase<'complexGateway'> {
+  readonly activationCondition: string | undefined;
+}
+
 export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
   /** The none start event inside the sub-process; for an event sub-process, its one start event with a trigger. */
   readonly startEventId: string;
@@ -123,6 +177,20 @@ export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
   readonly triggeredByEvent: boolean;
   /** Ids of the event sub-processes directly inside. */
   readonly eventSubProcessIds: readonly string[];
+  /** A `bpmn:adHocSubProcess`: it starts the elements its collection names, not a start event. */
+  readonly adHoc?: AdHocCharacteristics;
+}
+
+/**
+ * An ad-hoc sub-process (Camunda 8 `zeebe:adHoc`): on activation it starts the inner elements named by
+ * `activeElementsCollection` (FEEL giving a list of element ids; without it, every element without incoming
+ * flows). It completes when its completion condition holds after an inner element completed (ending the others
+ * when `cancelRemainingInstances`), or when nothing inside is active any more.
+ */
+export interface AdHocCharacteristics {
+  readonly activeElementsCollection: string | undefined;
+  readonly completionCondition: string | undefined;
+  readonly cancelRemainingInstances: boolean;
 }
 
 /** `bpmn:timerEventDefinition`: one of timeDate, timeDuration, timeCycle (ISO 8601 or cron; static or FEEL). */
@@ -176,8 +244,18 @@ export interface LinkEventDefinition {
   readonly linkName: string;
 }
 
+/**
+ * `bpmn:conditionalEventDefinition` (BPMN 2.0.2; Camunda 8 has none): triggers when its FEEL condition becomes
+ * true, evaluated when the event starts waiting and again whenever variables change.
+ */
+export interface ConditionalEventDefinition {
+  readonly kind: 'conditional';
+  readonly condition: string;
+}
+
 /** What can start an event sub-process or trigger a boundary event. */
 export type ScopeTriggerDefinition =
+  | ConditionalEventDefinition
   | TimerEventDefinition
   | MessageEventDefinition
   | ErrorCatchDefinition
@@ -185,7 +263,12 @@ export type ScopeTriggerDefinition =
   | SignalEventDefinition;
 
 export interface IntermediateCatchEventNode extends FlowNodeBase<'intermediateCatchEvent'> {
-  readonly eventDefinition: TimerEventDefinition | MessageEventDefinition | SignalEventDefinition | LinkEventDefinition;
+  readonly eventDefinition:
+    | TimerEventDefinition
+    | MessageEventDefinition
+    | SignalEventDefinition
+    | LinkEventDefinition
+    | ConditionalEventDefinition;
 }
 
 /** A none, escalation, signal or link intermediate throw event. */
@@ -213,7 +296,22 @@ export interface BusinessRuleTaskNode extends FlowNodeBase<'businessRuleTask'> {
   readonly job: JobDefinition | undefined;
 }
 
+/**
+ * A call activity starts an instance of another deployed process (`zeebe:calledElement`: process id, static or
+ * FEEL; its latest version) and waits for it to end. Variables flow in (all visible ones unless
+ * `propagateAllParentVariables` is false; then only the input mappings) and out (all of the child's unless
+ * `propagateAllChildVariables` is false; output mappings see them either way).
+ */
+export interface CallActivityNode extends FlowNodeBase<'callActivity'> {
+  readonly calledProcessId: ValueExpression;
+  readonly propagateAllParentVariables: boolean;
+  readonly propagateAllChildVariables: boolean;
+}
+
 export type FlowNode =
+  | CallActivityNode
+  | EventBasedGatewayNode
+  | ComplexGatewayNode
   | StartEventNode
   | EndEventNode
   | TaskNode
@@ -250,8 +348,13 @@ export interface ProcessDefinition {
   readonly versionTag: string | undefined;
   readonly nodes: ReadonlyMap<string, FlowNode>;
   readonly flows: ReadonlyMap<string, SequenceFlow>;
-  /** The none start event of the process (top level). */
+  /** The none start event of the process (top level); '' when it has only start events with a trigger. */
   readonly startEventId: string;
+  /**
+   * Timer, message and signal start events of the process (top level): the runtime starts an instance when
+   * one triggers (`create-instance` with `startEventId`).
+   */
+  readonly triggeredStartEventIds: readonly string[];
   /** Ids of the nodes directly in the process (not inside sub-processes). */
   readonly childIds: readonly string[];
   /** Ids of the event sub-processes directly in the process. */

@@ -1,5 +1,5 @@
 import { capitalize, describeElement, moddleTypeLabel, nodeKindLabel, pluralLabel } from './element-label';
-import { booleanProperty, elementId, elementProperty, elementsProperty, type ModdleElement } from './moddle-element';
+import { booleanProperty, elementId, elementsProperty, type ModdleElement } from './moddle-element';
 import type { NodeKind } from './process-definition';
 
 /** The BPMN types Operon runs, by moddle type name. Any other flow node is UNSUPPORTED_ELEMENT. */
@@ -15,31 +15,35 @@ const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
   'bpmn:ParallelGateway': 'parallelGateway',
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:SubProcess': 'subProcess',
+  'bpmn:AdHocSubProcess': 'subProcess',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent',
   'bpmn:ReceiveTask': 'receiveTask',
   'bpmn:BusinessRuleTask': 'businessRuleTask',
+  'bpmn:CallActivity': 'callActivity',
+  'bpmn:EventBasedGateway': 'eventBasedGateway',
+  'bpmn:ComplexGateway': 'complexGateway',
 };
 
 /** Event definitions each event kind runs, by their label ("timer", "message", …); undefined = none. */
-const CATCH_TRIGGERS = ['timer', 'message', 'error', 'escalation', 'signal'];
+const CATCH_TRIGGERS = ['timer', 'message', 'error', 'escalation', 'signal', 'conditional'];
 const RUNS: {
-  readonly [K in 'start' | 'eventStart' | 'end' | 'catch' | 'throw' | 'boundary']: readonly (string | undefined)[];
+  readonly [K in 'start' | 'processStart' | 'eventStart' | 'end' | 'catch' | 'throw' | 'boundary']: readonly (
+    string | undefined
+  )[];
 } = {
   start: [undefined],
+  processStart: [undefined, 'timer', 'message', 'signal'],
   eventStart: CATCH_TRIGGERS,
   end: [undefined, 'terminate', 'error', 'escalation', 'signal'],
-  catch: ['timer', 'message', 'signal', 'link'],
+  catch: ['timer', 'message', 'signal', 'link', 'conditional'],
   throw: [undefined, 'escalation', 'signal', 'link'],
   boundary: CATCH_TRIGGERS,
 };
 
 const HINT_BY_TYPE: Readonly<Record<string, string>> = {
-  'bpmn:CallActivity': 'Draw the called process inside an embedded sub-process instead, or remove the call activity.',
   'bpmn:SendTask': 'Use a service task whose job worker sends the message instead.',
-  'bpmn:ComplexGateway': 'Use an exclusive or inclusive gateway with conditions instead.',
-  'bpmn:EventBasedGateway': 'Use an exclusive gateway, or a user task for the decision, instead.',
 };
 
 const GENERAL_HINT =
@@ -70,11 +74,19 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     return notRunYet(label, id, HINT_BY_TYPE[element.$type] ?? GENERAL_HINT);
   }
   const inEventSubProcess = element.$parent !== undefined && isEventSubProcess(element.$parent);
-  if (kind === 'startEvent' && !inEventSubProcess && definitionLabel !== undefined) {
+  const atProcessTop = (element.$parent as ModdleElement | undefined)?.$type === 'bpmn:Process';
+  if (kind === 'startEvent' && atProcessTop && !RUNS.processStart.includes(definitionLabel)) {
+    return notRunYet(
+      `${definitionLabel ?? 'none'} start event`,
+      id,
+      'Use a none, timer, message or signal start event, or start instances through the API.',
+    );
+  }
+  if (kind === 'startEvent' && !inEventSubProcess && !atProcessTop && definitionLabel !== undefined) {
     return notRunYet(
       `${definitionLabel} start event`,
       id,
-      'Use a none start event (without an event definition) and start instances through the API.',
+      'A sub-process starts with a none start event (without an event definition).',
     );
   }
   if (kind === 'startEvent' && inEventSubProcess && !RUNS.eventStart.includes(definitionLabel)) {
@@ -110,14 +122,6 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
       `${definitionLabel ?? 'none'} boundary event`,
       id,
       'Operon runs timer, message, error, escalation and signal boundary events; use one of those.',
-    );
-  }
-  const loop = elementProperty(element, 'loopCharacteristics');
-  if (loop !== undefined) {
-    const loopLabel = loop.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? 'multi-instance' : 'standard loop';
-    return (
-      `${describeElement(nodeKindLabel(kind), id)} has ${loopLabel} characteristics, which Operon does not run yet. ` +
-      'Remove the loop marker, or repeat the step with a gateway that loops back.'
     );
   }
   if (booleanProperty(element, 'isForCompensation')) {

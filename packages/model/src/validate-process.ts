@@ -12,6 +12,8 @@ const ACTIVITY_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
   'scriptTask',
   'subProcess',
   'receiveTask',
+  'businessRuleTask',
+  'callActivity',
 ]);
 
 /** Rules about how nodes and flows fit together, checked on the built graph. */
@@ -19,6 +21,7 @@ export function validateProcess(process: ProcessDefinition, diagnostics: Diagnos
   for (const node of process.nodes.values()) {
     checkEventDirection(node, diagnostics);
     checkGateway(node, process, diagnostics);
+    checkEventBasedGateway(node, process, diagnostics);
     checkBoundaryEvent(node, process, diagnostics);
     checkEventSubProcess(node, process, diagnostics);
   }
@@ -55,8 +58,39 @@ function checkEventDirection(node: FlowNode, diagnostics: DiagnosticList): void 
   }
 }
 
+/** As in Camunda 8: at least two outgoing flows, each to a catch event (timer, message, signal) or receive task. */
+function checkEventBasedGateway(node: FlowNode, process: ProcessDefinition, diagnostics: DiagnosticList): void {
+  if (node.kind !== 'eventBasedGateway') return;
+  const targets = node.outgoing.map((flowId) => process.nodes.get(process.flows.get(flowId)?.targetId ?? ''));
+  const wrong = targets.filter(
+    (target) =>
+      target === undefined ||
+      target.incoming.length !== 1 ||
+      !(
+        target.kind === 'receiveTask' ||
+        (target.kind === 'intermediateCatchEvent' && target.eventDefinition.kind !== 'link')
+      ),
+  );
+  if (node.outgoing.length >= 2 && wrong.length === 0) return;
+  diagnostics.error(
+    DiagnosticCode.EVENT_GATEWAY_INVALID,
+    node.id,
+    `Event-based gateway '${node.id}' must lead to at least two events, each a timer, message or signal ` +
+      'intermediate catch event or a receive task reached only from the gateway' +
+      (wrong.length > 0 ? `; ${wrong.map((target) => `'${target?.id ?? '?'}'`).join(', ')} is not one` : '') +
+      '. Connect the gateway to the events it waits for.',
+  );
+}
+
 function checkGateway(node: FlowNode, process: ProcessDefinition, diagnostics: DiagnosticList): void {
-  if (node.kind !== 'exclusiveGateway' && node.kind !== 'inclusiveGateway' && node.kind !== 'parallelGateway') return;
+  if (
+    node.kind !== 'exclusiveGateway' &&
+    node.kind !== 'inclusiveGateway' &&
+    node.kind !== 'parallelGateway' &&
+    node.kind !== 'complexGateway'
+  ) {
+    return;
+  }
   const subject = describeElement(nodeKindLabel(node.kind), node.id);
   if (node.outgoing.length === 0) {
     diagnostics.error(

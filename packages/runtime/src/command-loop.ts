@@ -10,6 +10,7 @@ import { VersionConflictError, type InstanceWrite, type Store, type StoredInstan
 import type { Clock } from './clock';
 import type { DefinitionRegistry } from './definition-registry';
 import { InstanceCache } from './instance-cache';
+import type { JobReservation } from './job-executor';
 import { OperationalError, UserError } from './operon-error';
 
 /** A command addressed to one instance; `definitionKey` is needed only to create it. */
@@ -46,6 +47,8 @@ export interface CommandLoopOptions {
   /** How often to retry a batch when the database fails, before giving up on its commands. */
   readonly databaseRetries: number;
   readonly onCommitted: (steps: readonly CommittedStep[]) => void;
+  /** Leases the jobs a batch creates to this node's workers within the batch's own commit. */
+  readonly reserveJobs?: (writes: readonly InstanceWrite[]) => JobReservation | undefined;
   readonly onDatabaseTrouble: (error: unknown, attempt: number) => void;
 }
 
@@ -97,9 +100,17 @@ export class CommandLoop {
   private async runBatch(batch: readonly Pending[]): Promise<void> {
     let databaseFailures = 0;
     for (let conflicts = 0; ;) {
+      let reservation: JobReservation | undefined;
       try {
         const { writes, outcomes, failures, consumed } = await this.processBatch(batch);
-        if (writes.length > 0) await this.store.commit({ instances: writes, consumedMessages: consumed });
+        reservation = writes.length > 0 ? this.options.reserveJobs?.(writes) : undefined;
+        if (writes.length > 0) {
+          await this.store.commit({
+            instances: writes,
+            consumedMessages: consumed,
+            ...(reservation === undefined ? {} : { jobLeases: reservation.leases }),
+          });
+        }
         for (const write of writes) {
           this.cache.set({
             tenantId: write.tenantId,
@@ -109,15 +120,19 @@ export class CommandLoop {
             version: write.expectedVersion + 1,
           });
         }
+        reservation?.committed();
         for (const [pending, error] of failures) pending.reject(error);
         for (const [pending, outcome] of outcomes) pending.resolve(outcome);
         const committed = writes.map((write) => outcomeOf(write));
         if (committed.length > 0) this.options.onCommitted(committed);
         return;
       } catch (error) {
+        reservation?.aborted();
         if (error instanceof VersionConflictError && conflicts < MAX_CONFLICT_RETRIES) {
           conflicts++;
-          for (const pending of batch) this.cache.evict(pending.request.tenantId, pending.request.instanceKey);
+          // the other instances' states are still current: reload only the stale ones
+          const tenants = new Map(batch.map(({ request }) => [request.instanceKey, request.tenantId]));
+          for (const instanceKey of error.instanceKeys) this.cache.evict(tenants.get(instanceKey) ?? '', instanceKey);
           continue;
         }
         if (

@@ -22,7 +22,10 @@ export interface LoadedDefinition {
  */
 export class DefinitionRegistry {
   private readonly byKey = new Map<string, Promise<LoadedDefinition | undefined>>();
-  private readonly latestByProcess = new Map<string, { record: DefinitionRecord; until: number }>();
+  private readonly latestByProcess = new Map<
+    string,
+    { record: Promise<DefinitionRecord | undefined>; until: number }
+  >();
 
   constructor(private readonly store: Store) {}
 
@@ -109,13 +112,15 @@ export class DefinitionRegistry {
    * The latest version, remembered for a second: starting instances should not cost a query each.
    * A deployment on this node forgets it at once; one on another node is seen within the second.
    */
-  private async latest(tenantId: string, processId: string): Promise<DefinitionRecord | undefined> {
+  private latest(tenantId: string, processId: string): Promise<DefinitionRecord | undefined> {
     const key = `${tenantId}/${processId}`;
     const now = Date.now();
     const known = this.latestByProcess.get(key);
     if (known && known.until > now) return known.record;
-    const record = await this.store.findDefinition(tenantId, processId);
-    if (record) this.latestByProcess.set(key, { record, until: now + LATEST_TTL_MS });
+    // one lookup at a time per process: hundreds of starts arriving together share it
+    const record = this.store.findDefinition(tenantId, processId);
+    this.latestByProcess.set(key, { record, until: now + LATEST_TTL_MS });
+    record.catch(() => this.latestByProcess.delete(key));
     return record;
   }
 

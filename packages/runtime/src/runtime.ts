@@ -24,6 +24,8 @@ import { MessageCorrelation, type PublishMessage, type PublishResult } from './m
 import { OperationalError, UserError } from './operon-error';
 import { TimerScheduler } from './timer-scheduler';
 import { SignalBroadcast, type SignalBroadcastResult } from './signal-broadcast';
+import { CallActivities } from './call-activities';
+import { StartEvents } from './start-events';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -78,6 +80,8 @@ export class Runtime {
   private readonly timers: TimerScheduler;
   private readonly messages: MessageCorrelation;
   private readonly signals: SignalBroadcast;
+  private readonly calls: CallActivities;
+  private readonly starts: StartEvents;
   private readonly listeners = new Set<(steps: readonly CommittedStep[]) => void>();
   private readonly log: NonNullable<RuntimeOptions['log']>;
 
@@ -99,6 +103,7 @@ export class Runtime {
         maxBatch: options.maxBatch ?? 500,
         databaseRetries: options.databaseRetries ?? 8,
         onCommitted: (steps) => this.afterCommit(steps),
+        reserveJobs: (writes) => this.jobs.reserve(writes),
         onDatabaseTrouble: (error, attempt) =>
           this.log('warn', `The database did not accept a transaction (attempt ${attempt}); retrying.`, {
             error: String(error),
@@ -130,6 +135,14 @@ export class Runtime {
     );
     this.messages = new MessageCorrelation(store, this.loop);
     this.signals = new SignalBroadcast(store, this.loop);
+    // call activities: child instances created, cancelled and reported back after each commit
+    this.calls = new CallActivities(store, this.loop, this.definitions, (message, error) =>
+      this.log('error', message, { error: String(error) }),
+    );
+    // timer, message and signal start events of the latest deployed versions
+    this.starts = new StartEvents(store, this.loop, this.definitions, this.clock, this.tenantId, (message, error) =>
+      this.log('error', message, { error: String(error) }),
+    );
   }
 
   /**
@@ -142,12 +155,22 @@ export class Runtime {
     await runtime.decisions.refresh();
     runtime.decisions.start(10_000);
     runtime.timers.start();
+    await runtime.starts.refresh(); // start events
+    runtime.starts.start();
+    // call activities: repair what a crash between a parent's commit and its child's creation cut off
+    runtime.calls
+      .recover(runtime.tenantId)
+      .catch((error: unknown) =>
+        runtime.log('error', 'Could not check call activities after the start.', { error: String(error) }),
+      );
     return runtime;
   }
 
   /** Finishes in-flight commands, stops workers and timers, and gives up this node's leases. */
   async stop(): Promise<void> {
     this.decisions.stop();
+    await this.calls.stop();
+    await this.starts.stop();
     await this.jobs.stop();
     await this.timers.stop();
     await this.loop.stop();
@@ -163,6 +186,7 @@ export class Runtime {
   async deploy(name: string, resources: readonly DeploymentResource[]): Promise<DeploymentRecord> {
     const deployment = await this.definitions.deploy(this.tenantId, randomUUID(), name, resources, this.clock.now());
     if (deployment.resources.some((resource) => resource.kind === 'dmn')) await this.decisions.refresh();
+    if (deployment.resources.some((resource) => resource.kind === 'bpmn')) await this.starts.refresh(); // start events
     return deployment;
   }
 
@@ -225,8 +249,12 @@ export class Runtime {
   }
 
   /** Broadcasts a signal to every instance of this tenant that waits for it (BPMN signals have no single recipient). */
-  broadcastSignal(signalName: string, variables: Variables = {}): Promise<SignalBroadcastResult> {
-    return this.signals.broadcast(this.tenantId, signalName, variables);
+  async broadcastSignal(signalName: string, variables: Variables = {}): Promise<SignalBroadcastResult> {
+    const result = await this.signals.broadcast(this.tenantId, signalName, variables);
+    const started = await this.starts.onSignal(signalName, variables); // signal start events
+    return started.length === 0
+      ? result
+      : { ...result, triggeredInstances: [...result.triggeredInstances, ...started] };
   }
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<CommandOutcome> {
@@ -255,12 +283,19 @@ export class Runtime {
     return this.send(instanceKey, { type: 'set-variables', variables, ...options });
   }
 
-  publishMessage(message: Omit<PublishMessage, 'messageKey'> & { messageKey?: string }): Promise<PublishResult> {
-    return this.messages.publish(
-      this.tenantId,
-      { ...message, messageKey: message.messageKey ?? randomUUID() },
-      this.clock.now(),
+  async publishMessage(message: Omit<PublishMessage, 'messageKey'> & { messageKey?: string }): Promise<PublishResult> {
+    const messageKey = message.messageKey ?? randomUUID();
+    const result = await this.messages.publish(this.tenantId, { ...message, messageKey }, this.clock.now());
+    // message start events: a new instance per message (one active per correlation key), reported as reached
+    const started = await this.starts.onMessage(
+      message.name,
+      message.correlationKey,
+      message.variables ?? {},
+      messageKey,
     );
+    return started.length === 0
+      ? result
+      : { ...result, correlatedInstances: [...result.correlatedInstances, ...started].sort(), buffered: false };
   }
 
   /** Registers an in-process worker for a job type. */
@@ -335,8 +370,8 @@ export class Runtime {
     const now = this.clock.now();
     for (const step of steps) {
       for (const effect of step.effects) {
-        if (effect.type === 'activate-job') this.jobs.notify(effect.job.type);
-        else if (effect.type === 'schedule-timer') this.timers.notify(effect.timer.dueAt);
+        // jobs reach this node's workers through the commit's reservation (job-executor.ts)
+        if (effect.type === 'schedule-timer') this.timers.notify(effect.timer.dueAt);
         else if (effect.type === 'open-subscription') {
           this.messages
             .subscriptionOpened(step.tenantId, step.instanceKey, effect.subscription, now)
@@ -345,14 +380,16 @@ export class Runtime {
             );
         } else if (effect.type === 'broadcast-signal') {
           // bpmn coverage: a signal thrown by a process reaches every waiting instance after the commit
-          this.signals
-            .broadcast(step.tenantId, effect.signalName, effect.variables)
-            .catch((error: unknown) =>
-              this.log('error', `Could not broadcast the signal '${effect.signalName}'.`, { error: String(error) }),
-            );
+          Promise.all([
+            this.signals.broadcast(step.tenantId, effect.signalName, effect.variables),
+            this.starts.onSignal(effect.signalName, effect.variables), // signal start events
+          ]).catch((error: unknown) =>
+            this.log('error', `Could not broadcast the signal '${effect.signalName}'.`, { error: String(error) }),
+          );
         }
       }
     }
+    for (const step of steps) this.calls.dispatch(step); // call activities
     for (const listener of this.listeners) listener(steps);
   }
 }

@@ -86,6 +86,23 @@ describe('bad input', () => {
     expect(uploaded.statusCode).toBe(413);
   });
 
+  it('validates a model without deploying it, for live validation in the modeler', async () => {
+    const xml = `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <bpmn:process id="unsaved" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="charge"/>
+      <bpmn:serviceTask id="charge"/><bpmn:sequenceFlow id="g" sourceRef="charge" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>`;
+
+    const response = await post('/api/v1/models/validate', JSON.stringify({ xml }));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      ok: false,
+      diagnostics: [expect.objectContaining({ code: 'MISSING_TASK_TYPE', elementId: 'charge' })],
+    });
+    const definitions = await server.app.inject({ method: 'GET', url: '/api/v1/process-definitions', headers: admin });
+    expect(JSON.stringify(definitions.json())).not.toContain('unsaved');
+    expect((await post('/api/v1/models/validate', '{}')).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('returns the diagnostics of an invalid model, and refuses unknown file types', async () => {
     const broken = multipart([
       {

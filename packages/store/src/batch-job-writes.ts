@@ -1,7 +1,31 @@
-import type { Insertable, Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Transaction } from 'kysely';
+import type { DialectAdapter } from './dialect-adapter';
+import { insertRows, type InsertColumn } from './multi-row-insert';
 import type { JobsTable, OperonDatabase } from './operon-database';
 
-const ROWS_PER_STATEMENT = 500;
+const JOB_COLUMNS: readonly InsertColumn[] = [
+  ['tenant_id', 'text'],
+  ['job_key', 'text'],
+  ['instance_key', 'text'],
+  ['local_key', 'int'],
+  ['process_id', 'text'],
+  ['definition_key', 'text'],
+  ['element_id', 'text'],
+  ['element_instance_key', 'int'],
+  ['type', 'text'],
+  ['retries', 'int'],
+  ['headers', 'text'],
+  ['variables', 'text'],
+  ['error_message', 'text'],
+  ['available_at', 'bigint'],
+  ['lease_owner', 'text'],
+  ['lease_until', 'bigint'],
+  ['created_at', 'bigint'],
+];
+
+function jobValues(row: Insertable<JobsTable>): unknown[] {
+  return JOB_COLUMNS.map(([column]) => row[column as keyof JobsTable] ?? null);
+}
 
 /**
  * Job rows created and ended within one group commit, written with one multi-row INSERT and one
@@ -11,6 +35,8 @@ const ROWS_PER_STATEMENT = 500;
 export class BatchJobWrites {
   private readonly inserts = new Map<string, Insertable<JobsTable>>();
   private readonly deletes = new Map<string, string[]>();
+
+  constructor(private readonly dialect: DialectAdapter['dialect']) {}
 
   insert(row: Insertable<JobsTable>): void {
     this.inserts.set(`${row.tenant_id}/${row.job_key}`, row);
@@ -26,20 +52,16 @@ export class BatchJobWrites {
   async flush(trx: Transaction<OperonDatabase>): Promise<void> {
     const rows = [...this.inserts.values()];
     this.inserts.clear();
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      await trx
-        .insertInto('jobs')
-        .values(rows.slice(start, start + ROWS_PER_STATEMENT))
-        .execute();
-    }
+    if (rows.length > 0) await insertRows(trx, this.dialect, 'jobs', JOB_COLUMNS, rows.map(jobValues));
     for (const [tenantId, keys] of this.deletes) {
-      for (let start = 0; start < keys.length; start += ROWS_PER_STATEMENT) {
-        await trx
-          .deleteFrom('jobs')
-          .where('tenant_id', '=', tenantId)
-          .where('job_key', 'in', keys.slice(start, start + ROWS_PER_STATEMENT))
-          .execute();
-      }
+      // one fixed statement text for any number of keys: an array on PostgreSQL, a JSON list on SQLite
+      const text =
+        this.dialect === 'postgres'
+          ? 'delete from "jobs" where "tenant_id" = $1 and "job_key" = any($2::text[])'
+          : 'delete from "jobs" where "tenant_id" = ? and "job_key" in (select "value" from json_each(?))';
+      await trx.executeQuery(
+        CompiledQuery.raw(text, [tenantId, this.dialect === 'postgres' ? keys : JSON.stringify(keys)]),
+      );
     }
     this.deletes.clear();
   }

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { project } from './event-projection';
 import { BatchJobWrites } from './batch-job-writes';
-import { appendHistory, historyRows } from './history';
-import { saveInstance, versionMatches } from './instances';
+import type { DialectAdapter } from './dialect-adapter';
+import { project } from './event-projection';
+import { appendHistory, historyRows, type HistoryRow } from './history';
+import { saveInstances } from './instance-writes';
 import { consumeMessages } from './messages';
 import type { OperonDatabase } from './operon-database';
 import { ProjectionStep } from './projection-step';
@@ -15,29 +16,24 @@ import { timerFired } from './timers';
  * When any instance's version does not match, the whole transaction rolls back and
  * VersionConflictError names every stale instance of the batch, so the caller can reload just those.
  */
-export async function commit(db: Kysely<OperonDatabase>, batch: CommitBatch): Promise<void> {
+export async function commit(
+  db: Kysely<OperonDatabase>,
+  dialect: DialectAdapter['dialect'],
+  batch: CommitBatch,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const fired of batch.firedTimers ?? []) await timerFired(trx, fired);
-    const stale: string[] = [];
-    const history: ReturnType<typeof historyRows> = [];
-    const jobs = new BatchJobWrites();
-    for (const write of batch.instances) {
-      if (stale.length > 0) {
-        // the transaction is lost anyway: only find the other stale instances
-        if (!(await versionMatches(trx, write))) stale.push(write.instanceKey);
-        continue;
-      }
-      const firstPosition = await saveInstance(trx, write);
-      if (firstPosition === undefined) {
-        stale.push(write.instanceKey);
-        continue;
-      }
-      history.push(...historyRows(write, firstPosition));
-      await project(new ProjectionStep(trx, write, jobs));
+    const firstPositions = await saveInstances(trx, dialect, batch.instances);
+    const stale = batch.instances.filter((_, index) => firstPositions[index] === undefined);
+    if (stale.length > 0) throw new VersionConflictError(stale.map((write) => write.instanceKey));
+    const history: HistoryRow[] = [];
+    const jobs = new BatchJobWrites(dialect);
+    for (const [index, write] of batch.instances.entries()) {
+      for (const row of historyRows(write, firstPositions[index] ?? 1)) history.push(row);
+      await project(new ProjectionStep(trx, write, jobs, batch.jobLeases));
     }
-    if (stale.length > 0) throw new VersionConflictError(stale);
     // one multi-row INSERT for the whole batch's history, not one per step
-    await appendHistory(trx, history);
+    await appendHistory(trx, dialect, history);
     await jobs.flush(trx);
     await consumeMessages(trx, batch.consumedMessages ?? []);
   });

@@ -1,36 +1,45 @@
 import type { EngineEvent } from '@operon/engine';
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { fromJson, fromNullable, toJson } from './column-values';
-import type { HistoryEventsTable, OperonDatabase } from './operon-database';
+import type { DialectAdapter } from './dialect-adapter';
+import { insertRows, type InsertColumn } from './multi-row-insert';
+import type { OperonDatabase } from './operon-database';
 import { after, decodeCursor, pageLimit, toPage } from './page-cursor';
 import type { HistoryRecord, InstanceWrite, Page, PageRequest } from './store';
 
-/** Rows per INSERT: well under both dialects' limits on bound parameters. */
-const ROWS_PER_INSERT = 500;
+const HISTORY_COLUMNS: readonly InsertColumn[] = [
+  ['tenant_id', 'text'],
+  ['instance_key', 'text'],
+  ['position', 'int'],
+  ['type', 'text'],
+  ['element_id', 'text'],
+  ['payload', 'text'],
+  ['at', 'bigint'],
+];
 
-type HistoryRow = Insertable<HistoryEventsTable>;
+/** A history row's values, in the order of `HISTORY_COLUMNS`. */
+export type HistoryRow = readonly [string, string, number, string, string | null, string, number];
 
 /** A step's events as history rows, numbered from `firstPosition`. */
 export function historyRows(write: InstanceWrite, firstPosition: number): HistoryRow[] {
-  return write.events.map((event, index) => ({
-    tenant_id: write.tenantId,
-    instance_key: write.instanceKey,
-    position: firstPosition + index,
-    type: event.type,
-    element_id: elementIdOf(event) ?? null,
-    payload: toJson(event),
-    at: write.now,
-  }));
+  return write.events.map((event, index) => [
+    write.tenantId,
+    write.instanceKey,
+    firstPosition + index,
+    event.type,
+    elementIdOf(event) ?? null,
+    toJson(event),
+    write.now,
+  ]);
 }
 
 /** Appends history rows, many per statement. History is never updated. */
-export async function appendHistory(trx: Transaction<OperonDatabase>, rows: readonly HistoryRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('history_events')
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
-      .execute();
-  }
+export async function appendHistory(
+  trx: Transaction<OperonDatabase>,
+  dialect: DialectAdapter['dialect'],
+  rows: readonly HistoryRow[],
+): Promise<void> {
+  await insertRows(trx, dialect, 'history_events', HISTORY_COLUMNS, rows);
 }
 
 /** An instance's events in order, paged by position. */

@@ -1,77 +1,11 @@
 import type { InstanceState } from '@operon/engine';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { fromJson, fromNullable, toJson } from './column-values';
 import type { OperonDatabase, ProcessInstancesTable } from './operon-database';
 import { after, decodeCursor, pageLimit, toPage } from './page-cursor';
-import type { InstanceFilter, InstanceSummary, InstanceWrite, Page, PageRequest, StoredInstance } from './store';
+import type { InstanceFilter, InstanceSummary, Page, PageRequest, StoredInstance } from './store';
 
 type Db = Kysely<OperonDatabase>;
-
-/**
- * Writes an instance's new state: an insert for a new instance, else an update that only
- * matches the version the caller read (optimistic locking). Returns the history position of the
- * step's first event, or undefined when the version did not match (or the instance exists).
- */
-export async function saveInstance(
-  trx: Transaction<OperonDatabase>,
-  write: InstanceWrite,
-): Promise<number | undefined> {
-  const { state, now } = write;
-  const ended = state.status !== 'active';
-  const openIncidents = Object.keys(state.incidents).length;
-  const eventCount = write.events.length;
-  if (write.expectedVersion === 0) {
-    const inserted = await trx
-      .insertInto('process_instances')
-      .values({
-        tenant_id: write.tenantId,
-        instance_key: write.instanceKey,
-        definition_key: write.definitionKey,
-        process_id: write.processId,
-        business_key: state.businessKey ?? null,
-        status: state.status,
-        version: 1,
-        state: toJson(state),
-        event_count: eventCount,
-        open_incidents: openIncidents,
-        started_at: now,
-        ended_at: ended ? now : null,
-        updated_at: now,
-      })
-      .onConflict((conflict) => conflict.columns(['tenant_id', 'instance_key']).doNothing())
-      .executeTakeFirst();
-    return inserted.numInsertedOrUpdatedRows === 1n ? 1 : undefined;
-  }
-  const updated = await trx
-    .updateTable('process_instances')
-    .set((eb) => ({
-      version: eb('version', '+', 1),
-      state: toJson(state),
-      status: state.status,
-      business_key: state.businessKey ?? null,
-      open_incidents: openIncidents,
-      event_count: eb('event_count', '+', eventCount),
-      ended_at: ended ? sql<number>`coalesce(ended_at, ${now})` : null,
-      updated_at: now,
-    }))
-    .where('tenant_id', '=', write.tenantId)
-    .where('instance_key', '=', write.instanceKey)
-    .where('version', '=', write.expectedVersion)
-    .returning('event_count')
-    .executeTakeFirst();
-  return updated === undefined ? undefined : updated.event_count - eventCount + 1;
-}
-
-/** Whether the stored version is still the one the write was based on (0: not stored yet). */
-export async function versionMatches(trx: Transaction<OperonDatabase>, write: InstanceWrite): Promise<boolean> {
-  const row = await trx
-    .selectFrom('process_instances')
-    .select('version')
-    .where('tenant_id', '=', write.tenantId)
-    .where('instance_key', '=', write.instanceKey)
-    .executeTakeFirst();
-  return (row?.version ?? 0) === write.expectedVersion;
-}
 
 export async function loadInstance(db: Db, tenantId: string, instanceKey: string): Promise<StoredInstance | undefined> {
   const row = await db
@@ -102,6 +36,9 @@ export async function queryInstances(
   const { variable } = filter;
   const rows = await db
     .selectFrom('process_instances as i')
+    .innerJoin('process_definitions as d', (join) =>
+      join.onRef('d.tenant_id', '=', 'i.tenant_id').onRef('d.definition_key', '=', 'i.definition_key'),
+    )
     .select([
       'i.tenant_id',
       'i.instance_key',
@@ -113,6 +50,7 @@ export async function queryInstances(
       'i.open_incidents',
       'i.started_at',
       'i.ended_at',
+      'd.version as definition_version',
     ])
     .where('i.tenant_id', '=', filter.tenantId)
     .$if(filter.instanceKey !== undefined, (q) => q.where('i.instance_key', '=', filter.instanceKey ?? ''))
@@ -149,7 +87,9 @@ export async function queryInstances(
 }
 
 function summaryOf(
-  row: Omit<Selectable<ProcessInstancesTable>, 'state' | 'event_count' | 'updated_at'>,
+  row: Omit<Selectable<ProcessInstancesTable>, 'state' | 'event_count' | 'updated_at'> & {
+    readonly definition_version: number;
+  },
 ): InstanceSummary {
   return {
     tenantId: row.tenant_id,
@@ -157,6 +97,7 @@ function summaryOf(
     definitionKey: row.definition_key,
     processId: row.process_id,
     version: row.version,
+    definitionVersion: row.definition_version,
     businessKey: fromNullable(row.business_key),
     status: row.status as InstanceSummary['status'],
     openIncidents: row.open_incidents,

@@ -14,9 +14,11 @@ import type { ClaimRequest, JobRecord } from './store';
 
 export function jobCreated(step: ProjectionStep, { job }: EngineEventOfType<'job-created'>): Promise<void> {
   const activation = step.activation(job.key);
+  const jobKey = step.key(job.key);
+  const leaseUntil = step.jobLeases?.leaseUntil.get(jobKey);
   step.jobs.insert({
     tenant_id: step.tenantId,
-    job_key: step.key(job.key),
+    job_key: jobKey,
     instance_key: step.instanceKey,
     local_key: job.key,
     process_id: step.write.processId,
@@ -29,8 +31,8 @@ export function jobCreated(step: ProjectionStep, { job }: EngineEventOfType<'job
     variables: toJson(activation?.variables ?? {}),
     error_message: job.errorMessage ?? null,
     available_at: step.now + (activation?.backoffMs ?? 0),
-    lease_owner: null,
-    lease_until: null,
+    lease_owner: leaseUntil === undefined ? null : (step.jobLeases?.ownerId ?? null),
+    lease_until: leaseUntil ?? null,
     created_at: step.now,
   });
   return Promise.resolve();

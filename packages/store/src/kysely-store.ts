@@ -47,7 +47,7 @@ export class KyselyStore implements Store {
   listDefinitions: Store['listDefinitions'] = (tenantId, filter, page) =>
     listDefinitions(this.db, tenantId, filter, page);
 
-  commit: Store['commit'] = (batch) => commit(this.db, batch);
+  commit: Store['commit'] = (batch) => commit(this.db, this.adapter.dialect, batch);
   loadInstance: Store['loadInstance'] = (tenantId, instanceKey) => loadInstance(this.db, tenantId, instanceKey);
 
   claimJobs: Store['claimJobs'] = (request) => claimJobs(this.db, this.adapter, request);

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { BatchJobWrites } from './batch-job-writes';
 import { ownedKey } from './column-values';
 import type { OperonDatabase } from './operon-database';
-import type { InstanceWrite } from './store';
+import type { CommitBatch, InstanceWrite } from './store';
 
 type JobActivation = Extract<Effect, { type: 'activate-job' }>;
 type TaskOpening = Extract<Effect, { type: 'open-user-task' }>;
@@ -24,6 +24,8 @@ export class ProjectionStep {
     readonly write: InstanceWrite,
     /** Job rows written once for the whole batch. */
     readonly jobs: BatchJobWrites,
+    /** Jobs of the batch leased to this node's workers as they are created. */
+    readonly jobLeases: CommitBatch['jobLeases'],
   ) {}
 
   get tenantId(): string {

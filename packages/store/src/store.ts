@@ -204,6 +204,15 @@ export interface CommitBatch {
     readonly nextDueAt: number | undefined;
     readonly repetitionsLeft: number | undefined;
   }[];
+  /**
+   * Jobs created in this batch that go straight to this node's in-process workers: their rows are
+   * written already leased (`leaseOwner`, `leaseUntil` by job key), so no separate claim is needed.
+   * When the lease runs out unfinished, any node may claim the job as usual.
+   */
+  readonly jobLeases?: {
+    readonly ownerId: string;
+    readonly leaseUntil: ReadonlyMap<string, number>;
+  };
 }
 
 export interface ClaimRequest {
@@ -289,7 +298,10 @@ export interface InstanceSummary {
   readonly instanceKey: string;
   readonly definitionKey: string;
   readonly processId: string;
+  /** Optimistic-lock version of the instance row: 1 after creation, +1 per committed step. */
   readonly version: number;
+  /** The version of the process definition the instance runs. */
+  readonly definitionVersion: number;
   readonly businessKey: string | undefined;
   readonly status: InstanceStatus;
   readonly openIncidents: number;

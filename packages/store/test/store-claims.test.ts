@@ -59,6 +59,26 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('writes a job leased to the node that created it, for others only once that lease expires', async () => {
+      const { store } = given();
+      const model = await deployModel(store, ORDER, 0);
+      const driver = new InstanceDriver(store, model, 'leased', TENANT);
+      const write = driver.step(
+        { type: 'create-instance', instanceKey: driver.instanceKey, variables: orderVariables() },
+        0,
+      );
+      driver.accept(write);
+      const jobKey = driver.key(driver.job('charge').key);
+      await store.commit({
+        instances: [write],
+        jobLeases: { ownerId: 'node-1', leaseUntil: new Map([[jobKey, 2_000]]) },
+      });
+
+      expect(await store.getJob(TENANT, jobKey)).toMatchObject({ leaseOwner: 'node-1', leaseUntil: 2_000 });
+      expect(await claim(store, 'node-2', 1_999)).toEqual([]);
+      expect(await claim(store, 'node-2', 2_001)).toMatchObject([{ jobKey, leaseOwner: 'node-2' }]);
+    });
+
     it('hands out a failed job only after its retry backoff', async () => {
       const { store } = given();
       const [instance] = await chargeJobs(store, 1);

@@ -3,6 +3,7 @@ import type { Lifecycle } from '../element-behaviour';
 import type { ElementInstance, Variables } from '../instance-state';
 import type { Processing } from '../processing';
 import { releaseEventWaits } from './event-waits';
+import { loopRoleOf } from './loop';
 import { setLocalVariables } from './variable-scope';
 
 /**
@@ -18,6 +19,13 @@ export type Catch =
       readonly interrupting: boolean;
     }
   | {
+      /** An event after an event-based gateway: the gateway completes towards it. */
+      readonly kind: 'eventGateway';
+      readonly gateway: ElementInstance;
+      readonly eventId: string;
+      readonly interrupting: true;
+    }
+  | {
       readonly kind: 'eventSubProcess';
       readonly scope: ElementInstance;
       readonly eventSubProcessId: string;
@@ -28,6 +36,9 @@ export type Catch =
 /** The catch a timer or message held by `holder` for the event `eventId` starts; undefined for the holder's own event. */
 export function catchOf(p: Processing, holder: ElementInstance, eventId: string): Catch | undefined {
   if (holder.elementId === eventId) return undefined;
+  if (p.definition.nodes.get(holder.elementId)?.kind === 'eventBasedGateway') {
+    return { kind: 'eventGateway', gateway: holder, eventId, interrupting: true };
+  }
   const node = p.node(eventId);
   if (node.kind === 'boundaryEvent') {
     return { kind: 'boundary', host: holder, eventId, interrupting: node.interrupting };
@@ -58,7 +69,7 @@ export function findCatch(
   code: string,
   ownBoundaries: boolean,
 ): Catch | undefined {
-  if (ownBoundaries) {
+  if (ownBoundaries && !isLoopIteration(p, thrower)) {
     const own = boundaryCatch(p, thrower, kind, code);
     if (own) return own;
   }
@@ -69,17 +80,24 @@ export function findCatch(
     const scopeNode = scope.key === p.draft.rootKey ? undefined : p.node(scope.elementId);
     const childNode = p.definition.nodes.get(child.elementId);
     const fromEventSubProcess = childNode?.kind === 'subProcess' && childNode.triggeredByEvent;
-    if (!fromEventSubProcess) {
+    // a multi-instance body holds the boundary events; each iteration holds the event sub-processes
+    const isBody = scopeNode !== undefined && loopRoleOf(p, scopeNode, scope) === 'body';
+    if (!fromEventSubProcess && !isBody) {
       const started = eventSubProcessCatch(p, scope, scopeNode, kind, code);
       if (started) return started;
     }
-    if (scopeNode) {
+    if (scopeNode && !isLoopIteration(p, scope)) {
       const boundary = boundaryCatch(p, scope, kind, code);
       if (boundary) return boundary;
     }
     child = scope;
   }
   return undefined;
+}
+
+function isLoopIteration(p: Processing, element: ElementInstance): boolean {
+  const node = p.definition.nodes.get(element.elementId);
+  return node !== undefined && loopRoleOf(p, node, element) === 'iteration';
 }
 
 function boundaryCatch(
@@ -151,6 +169,12 @@ function bestMatch(
  * its output mappings).
  */
 export function triggerCatch(p: Processing, lifecycle: Lifecycle, caught: Catch, variables: Variables): void {
+  if (caught.kind === 'eventGateway') {
+    if (caught.gateway.scopeKey === undefined) return;
+    p.chooseGatewayEvent(caught.gateway.key, caught.gateway.scopeKey, caught.eventId, variables);
+    lifecycle.complete(caught.gateway.key);
+    return;
+  }
   if (caught.kind === 'boundary') {
     const scopeKey = caught.host.scopeKey;
     if (scopeKey === undefined) return;

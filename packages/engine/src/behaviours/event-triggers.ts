@@ -2,6 +2,7 @@ import type { FlowNode, ScopeTriggerDefinition } from '@operon/model';
 import type { ElementInstance } from '../instance-state';
 import type { Processing } from '../processing';
 import {
+  openConditionWait,
   openElementSubscription,
   openSignalSubscription,
   releaseEventWaits,
@@ -20,16 +21,28 @@ export interface EventTrigger {
   readonly definition: ScopeTriggerDefinition;
 }
 
+/**
+ * Which triggers an element instance holds: all of them, or, for a multi-instance activity, the boundary
+ * events on its body and the event sub-processes in each iteration.
+ */
+export type TriggerSelection = 'all' | 'boundaries' | 'eventSubProcesses';
+
 /** The triggers held by an instance of `node`; `undefined` stands for the process itself. */
-export function triggersOf(p: Processing, node: FlowNode | undefined): EventTrigger[] {
+export function triggersOf(p: Processing, node: FlowNode | undefined, which: TriggerSelection = 'all'): EventTrigger[] {
   const triggers: EventTrigger[] = [];
-  for (const boundaryId of node?.boundaryEventIds ?? []) {
+  for (const boundaryId of which === 'eventSubProcesses' ? [] : (node?.boundaryEventIds ?? [])) {
     const boundary = p.node(boundaryId);
     if (boundary.kind === 'boundaryEvent')
       triggers.push({ eventId: boundary.id, definition: boundary.eventDefinition });
   }
   const eventSubProcessIds =
-    node === undefined ? p.definition.eventSubProcessIds : node.kind === 'subProcess' ? node.eventSubProcessIds : [];
+    which === 'boundaries'
+      ? []
+      : node === undefined
+        ? p.definition.eventSubProcessIds
+        : node.kind === 'subProcess'
+          ? node.eventSubProcessIds
+          : [];
   for (const eventSubProcessId of eventSubProcessIds) {
     const eventSubProcess = p.node(eventSubProcessId);
     if (eventSubProcess.kind !== 'subProcess') continue;
@@ -46,8 +59,13 @@ export function triggersOf(p: Processing, node: FlowNode | undefined): EventTrig
  * fails (an incident was raised), the ones already opened are released, so that retrying the
  * activation opens each once; returns false then.
  */
-export function openEventTriggers(p: Processing, node: FlowNode | undefined, element: ElementInstance): boolean {
-  for (const { eventId, definition } of triggersOf(p, node)) {
+export function openEventTriggers(
+  p: Processing,
+  node: FlowNode | undefined,
+  element: ElementInstance,
+  which: TriggerSelection = 'all',
+): boolean {
+  for (const { eventId, definition } of triggersOf(p, node, which)) {
     const opened =
       definition.kind === 'timer'
         ? scheduleElementTimer(p, definition, element, eventId)
@@ -55,7 +73,9 @@ export function openEventTriggers(p: Processing, node: FlowNode | undefined, ele
           ? openElementSubscription(p, definition, element, eventId)
           : definition.kind === 'signal'
             ? openSignalSubscription(p, definition, element, eventId)
-            : true;
+            : definition.kind === 'conditional'
+              ? (openConditionWait(p, definition, element, eventId), true)
+              : true;
     if (!opened) {
       releaseEventWaits(p, element);
       return false;

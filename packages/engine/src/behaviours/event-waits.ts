@@ -1,4 +1,9 @@
-import type { MessageEventDefinition, SignalEventDefinition, TimerEventDefinition } from '@operon/model';
+import type {
+  ConditionalEventDefinition,
+  MessageEventDefinition,
+  SignalEventDefinition,
+  TimerEventDefinition,
+} from '@operon/model';
 import {
   IncidentType,
   type ElementInstance,
@@ -192,8 +197,32 @@ export function evaluateSignalName(
   return undefined;
 }
 
+/**
+ * Opens a conditional event's wait; `satisfied` starts false, so a condition that already holds triggers at
+ * the end of this command (conditions.ts), as BPMN's conditional catch event completes when it holds on arrival.
+ */
+export function openConditionWait(
+  p: Processing,
+  definition: ConditionalEventDefinition,
+  element: ElementInstance,
+  eventId: string = element.elementId,
+  satisfied = false,
+): void {
+  const wait = {
+    key: p.newKey(),
+    elementInstanceKey: element.key,
+    elementId: eventId,
+    condition: definition.condition,
+    satisfied,
+  };
+  p.emit({ type: 'condition-wait-opened', wait });
+}
+
 /** Cancels the timers and closes the subscriptions the element holds. */
 export function releaseEventWaits(p: Processing, element: ElementInstance): void {
+  for (const wait of Object.values(p.draft.conditionWaits)) {
+    if (wait.elementInstanceKey === element.key) p.emit({ type: 'condition-wait-closed', waitKey: wait.key });
+  }
   for (const timer of Object.values(p.draft.timers)) {
     if (timer.elementInstanceKey !== element.key) continue;
     p.emit({ type: 'timer-cancelled', timerKey: timer.key });

@@ -9,9 +9,19 @@ import { propagateVariables, setLocalVariables, visibleVariables } from './varia
  * `zeebe:input` mappings: evaluated against the flow scope when the element activates; the results
  * become local variables of the element. Returns false when a mapping failed (an incident is raised).
  */
-export function applyInputMappings(p: Processing, node: FlowNode, element: ElementInstance): boolean {
+export function applyInputMappings(
+  p: Processing,
+  node: FlowNode,
+  element: ElementInstance,
+  /** A loop iteration's mappings also see its own locals (`loopCounter`, the input element). */
+  withOwnLocals = false,
+): boolean {
   if (node.inputs.length === 0) return true;
-  const outer = element.scopeKey === undefined ? {} : visibleVariables(p, element.scopeKey);
+  const outer = withOwnLocals
+    ? visibleVariables(p, element.key)
+    : element.scopeKey === undefined
+      ? {}
+      : visibleVariables(p, element.scopeKey);
   const locals = evaluateMappings(p, node.inputs, outer, element, 'input');
   if (!locals) return false;
   setLocalVariables(p, element.key, locals);

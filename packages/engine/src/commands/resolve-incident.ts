@@ -2,6 +2,7 @@ import { visibleVariables } from '../behaviours/variable-scope';
 import { IncidentType } from '../instance-state';
 import { runActivation, runCompletion } from '../lifecycle';
 import type { CommandHandler } from './command-handler';
+import { retryCallActivity } from './fail-call-activity';
 
 /** Marks an incident resolved and retries what failed: the job, or the element's phase. */
 export const resolveIncident: CommandHandler<'resolve-incident'> = (p, command) => {
@@ -22,7 +23,8 @@ export const resolveIncident: CommandHandler<'resolve-incident'> = (p, command) 
     if (job) p.effect({ type: 'activate-job', job, variables: visibleVariables(p, element.key), backoffMs: 0 });
     return undefined;
   }
-  if (element.phase === 'activating') runActivation(p, element.key);
+  if (incident.type === IncidentType.calledElement && element.phase === 'active') retryCallActivity(p, element);
+  else if (element.phase === 'activating') runActivation(p, element.key);
   else if (element.phase === 'completing') runCompletion(p, element.key);
   return undefined;
 };

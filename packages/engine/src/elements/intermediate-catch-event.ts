@@ -1,8 +1,14 @@
 import type { IntermediateCatchEventNode } from '@operon/model';
 import { markActivated } from '../behaviours/activation';
-import { openElementSubscription, openSignalSubscription, scheduleElementTimer } from '../behaviours/event-waits';
+import {
+  openConditionWait,
+  openElementSubscription,
+  openSignalSubscription,
+  scheduleElementTimer,
+} from '../behaviours/event-waits';
 import { leaveByConditions } from '../behaviours/leave-by-conditions';
 import type { ElementBehaviour } from '../element-behaviour';
+import { arriveFromGateway } from '../behaviours/event-gateway';
 
 /**
  * A timer, message or signal intermediate catch event waits for its timer to fire, its message to be
@@ -13,9 +19,15 @@ import type { ElementBehaviour } from '../element-behaviour';
 export const intermediateCatchEvent: ElementBehaviour<IntermediateCatchEventNode> = {
   activate(p, node, element) {
     const definition = node.eventDefinition;
+    if (arriveFromGateway(p, node, element)) return 'complete';
     if (definition.kind === 'link') {
       markActivated(p, element);
       return 'complete';
+    }
+    if (definition.kind === 'conditional') {
+      openConditionWait(p, definition, element);
+      markActivated(p, element);
+      return 'wait';
     }
     const waiting =
       definition.kind === 'timer'

@@ -1,5 +1,6 @@
 import type { SubProcessNode } from '@operon/model';
 import { markActivated } from '../behaviours/activation';
+import { activateAdHoc } from '../behaviours/ad-hoc';
 import { leaveByConditions } from '../behaviours/leave-by-conditions';
 import { setLocalVariables } from '../behaviours/variable-scope';
 import type { ElementBehaviour } from '../element-behaviour';
@@ -12,6 +13,11 @@ import type { ElementBehaviour } from '../element-behaviour';
  */
 export const subProcess: ElementBehaviour<SubProcessNode> = {
   activate(p, node, element, lifecycle) {
+    if (node.adHoc) {
+      if (!activateAdHoc(p, node, node.adHoc, element, lifecycle)) return 'failed';
+      markActivated(p, element);
+      return p.childrenOf(element.key).length === 0 ? 'complete' : 'wait';
+    }
     markActivated(p, element);
     const startKey = lifecycle.activate(node.startEventId, element.key);
     const trigger = node.triggeredByEvent ? p.takeTrigger(element.key) : undefined;

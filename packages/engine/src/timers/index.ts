@@ -1,4 +1,5 @@
 export { scheduleTimer } from './timer-schedule';
+export { timerStartOccurrence } from './start-occurrence';
 export type { ScheduleResult, TimerDefinitionKind, TimerSchedule } from './timer-schedule';
 export { nextCronTime, CRON_SEARCH_DAYS } from './cron-next';
 export { parseCronExpression } from './cron-expression';

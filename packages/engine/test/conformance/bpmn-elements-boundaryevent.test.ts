@@ -29,6 +29,21 @@ async function volatileService(model: string, type: string): Promise<void> {
   expect(failed.status).toBe('completed');
 }
 
+/** #7 and #8: a multi-instance (cardinality 3) task or sub-process with an error boundary, both into a join. */
+async function multiInstanceError(model: string, type: string): Promise<void> {
+  // Given three instances of the looped service, with an error catching boundary event, both ending in a join
+  const run = await given(corpus, model, { jobs: [type] });
+  // When ran, then the service waits for its three services to complete and the boundary listens for errors
+  run.start();
+  expect(run.openJobTypes()).toEqual([type, type, type]);
+  // When service iteration 1 fails (its worker throws a BPMN error)
+  run.throwError(type, 'SERVICE_FAILED');
+  // Then every iteration is discarded, the bound event taken, and the join, the end and the process complete
+  expect(run.openJobTypes()).toEqual([]);
+  expect(run.completed()).toEqual(expect.arrayContaining(['bound', 'join', 'end']));
+  expect(run.status).toBe('completed');
+}
+
 function bound(scenario: Scenario): number {
   return timesCompleted(scenario, 'bound');
 }
@@ -36,6 +51,8 @@ function bound(scenario: Scenario): number {
 conformanceFeature(corpus, 'BoundaryEvent', {
   5: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__05.bpmn', 'task'),
   6: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__06.bpmn', 'service'),
+  7: () => multiInstanceError('scenarios/bpmn/BoundaryEvent-feature__07.bpmn', 'task'),
+  8: () => multiInstanceError('scenarios/bpmn/BoundaryEvent-feature__08.bpmn', 'service'),
   10: async () => {
     // Given a user task with a non-interrupting repeated timer (R/PT1M)
     const run = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__10.bpmn');

@@ -1,6 +1,15 @@
 // Verdicts for the bpmn-elements scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
 // Reviewed against each scenario's steps and, where the steps were terse, the original feature test.
-import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+import {
+  camundaSemantics,
+  engineApi,
+  ignoredData,
+  javascript,
+  notDeployable,
+  refused,
+  runs,
+  type Review,
+} from './review';
 
 const NO_START = 'NO_START_EVENT';
 const definitionMessages =
@@ -37,6 +46,21 @@ const timeoutVariable =
 const nonExecutableParticipants =
   'the participant processes are not executable (no isExecutable="true"): Camunda 8 and Operon deploy only ' +
   'executable processes, so only the main process runs and is asserted';
+const nonExecutableCallee =
+  'the called process is not executable (isExecutable="false") and has no start event: bpmn-elements runs it from ' +
+  'the same definitions; Camunda 8 and Operon deploy and call only executable processes (a call to a process that ' +
+  'is not deployed is a CALLED_ELEMENT_ERROR incident, packages/runtime/test/call-activities.test.ts)';
+const sameTarget =
+  'event-based-gateway-with-same-target.bpmn has two flows from the gateway into one event, which Camunda 8 and ' +
+  'Operon refuse; in event-based-gateway.bpmn both event paths meet at a parallel join, which in Camunda 8 waits ' +
+  'for a token on each incoming flow';
+const waitingStart =
+  'bpmn-elements runs the definition first and waits inside the run at its message, signal or timer start events; ' +
+  'Camunda 8 and Operon start a new instance when the message is published, the signal broadcast or the timer due ' +
+  '(packages/runtime/test/start-events.test.ts)';
+const jsCondition =
+  'the condition is JavaScript (a service function or a script run when the event is signalled); Operon evaluates ' +
+  'FEEL conditions whenever variables change (packages/engine/test/conditional-events.test.ts)';
 const tradeSignals = 'the trade and spot price processes compute prices in JavaScript expressions and scripts';
 
 export const bpmnElementsReview: Readonly<Record<string, Review>> = {
@@ -279,4 +303,112 @@ export const bpmnElementsReview: Readonly<Record<string, Review>> = {
   'timers#7': refused(NO_START, 'the process has no start event (a user task with a bound timer)'),
   'timers#8': refused(NO_START, 'the process has no start event (a user task with a bound timer)'),
   'timers#9': refused(NO_START, 'the process has no start event (a sub-process with a bound timer)'),
+
+  // Unblocked by multi-instance, standard loops and call activities.
+  'BoundaryEvent#7': runs({
+    partial: `${volatileService}; the cardinality 3 gives three jobs, the test fails the first`,
+    fails: camundaSemantics(joinAfterBoundary),
+  }),
+  'BoundaryEvent#8': runs({
+    partial: `${volatileService}; the cardinality 3 gives three sub-process instances, the test fails the first`,
+    fails: camundaSemantics(joinAfterBoundary),
+  }),
+  'call-activity#1': notDeployable(nonExecutableCallee),
+  'call-activity#2': notDeployable(`${nonExecutableCallee}; its service is a JavaScript function`),
+  'call-activity#3': notDeployable(nonExecutableCallee),
+  'call-activity#4': notDeployable(nonExecutableCallee),
+  'call-activity#5': notDeployable(`${nonExecutableCallee}; stop, resume and the execute queue are bpmn-elements API`),
+  'call-activity#6': notDeployable(`${nonExecutableCallee}; stop, resume and the execute queue are bpmn-elements API`),
+  'call-activity#7': engineApi(
+    'a call to a process that does not exist waits until the call activity is signalled through the bpmn-elements ' +
+      'API; Operon, like Camunda 8, raises a CALLED_ELEMENT_ERROR incident instead',
+  ),
+  'call-activity#8': javascript(
+    'the called element is a JavaScript expression (${environment.services.getProcessById(…)})',
+  ),
+  'call-activity#9': notDeployable(
+    `${nonExecutableCallee}; the run is stopped and recovered through the bpmn-elements API`,
+  ),
+  'errors#11': runs({ partial: "bpmn-elements' activity error subscription: Operon raises an incident instead" }),
+  'signal#9': refused('SIGNAL_MISSING', `${anonymousSignal}; the receive tasks and message events are anonymous too`),
+  'stopAndResume#1': refused(
+    'MESSAGE_MISSING',
+    'the receive task, message and signal events are anonymous, signalled through the bpmn-elements API',
+  ),
+  'sub-process#3': javascript(
+    'the loop cardinality is a JavaScript expression and the inner script a JavaScript script',
+  ),
+  'sub-process#4': javascript(
+    'the loop cardinality is a JavaScript expression and the inner script a JavaScript script',
+  ),
+  'swim-lanes#1': engineApi("bpmn-elements' lane API (the parent element and lane of each activity)"),
+  'swim-lanes#2': engineApi("bpmn-elements' lane API (the parent element and lane of each activity)"),
+  'task-loop#1': refused(NO_START, 'the process has no start event; the loop condition is a JavaScript service call'),
+  'task-loop#2': refused(NO_START, 'the process has no start event; the loop condition is a JavaScript service call'),
+  'task-loop#3': refused(NO_START, 'the process has no start event; the loop condition is a JavaScript service call'),
+
+  // Unblocked by the event-based gateway.
+  'EventBasedGateway#1': refused('EVENT_GATEWAY_INVALID', sameTarget),
+  'EventBasedGateway#2': refused(
+    'ERROR_CODE_MISSING',
+    `${anonymousError}; the gateway itself (a message and a timer after a user task) runs, see packages/engine/test/event-based-gateway.test.ts`,
+  ),
+  'EventBasedGateway#3': refused(
+    'EVENT_GATEWAY_INVALID',
+    `${sameTarget}; the run is stopped and resumed through the bpmn-elements API`,
+  ),
+  'EventBasedGateway#4': refused(NO_START, 'the process has no start event, and its timer no time'),
+  'EventBasedGateway#5': refused('EVENT_GATEWAY_INVALID', sameTarget),
+  'outbound-flows#2': refused(
+    'CONDITION_LANGUAGE_UNSUPPORTED',
+    'the flow conditions are JavaScript scripts (the event-based gateway also has a default flow, which BPMN forbids)',
+  ),
+  'outbound-flows#3': refused(
+    'CONDITION_LANGUAGE_UNSUPPORTED',
+    'the flow conditions are JavaScript scripts (the event-based gateway also has a default flow, which BPMN forbids)',
+  ),
+
+  // Unblocked by timer, message and signal start events of a process.
+  'activity-status#6': engineApi(
+    "bpmn-elements' shake API and activity status while the run waits at its start events",
+  ),
+  'messaging#1': refused('GATEWAY_WITHOUT_OUTGOING', `${waitingStart}; the gateway has no outgoing flow`),
+  'messaging#2': engineApi(waitingStart),
+  'multiple-startEvent#1': refused('SIGNAL_MISSING', `${anonymousSignal}; a flow condition is JavaScript`),
+  'multiple-startEvent#2': refused('SIGNAL_MISSING', `${anonymousSignal}; a flow condition is JavaScript`),
+  'shake#1': engineApi("bpmn-elements' shake API (computes run sequences without running)"),
+  'shake#2': engineApi("bpmn-elements' shake API (computes run sequences without running)"),
+  'shake#3': engineApi("bpmn-elements' shake API (computes run sequences without running)"),
+  'signal#7': refused('SIGNAL_MISSING', `${anonymousSignal}; ${waitingStart}`),
+  'signal#8': refused(
+    'MISSING_TASK_TYPE',
+    'the tasks are service tasks without a job type that log through JavaScript',
+  ),
+  'stopAndResume#2': engineApi('stops and resumes at the activity timer messages of a timer start event'),
+  'timers#1': engineApi(`${waitingStart}; the due date of the user task is read from bpmn-elements' timer messages`),
+  'timers#2': engineApi(`${waitingStart}; the timers are overridden through the bpmn-elements environment`),
+  'timers#10': javascript('the time cycle of the start event is a faulty JavaScript expression (${true === "false\'})'),
+  'timers#11': javascript(
+    'the time cycle of the start event is a JavaScript expression (${environment.variables.timer})',
+  ),
+  'timers#12': engineApi(
+    'stops a run waiting at a one-year timer start event and resumes it a year later through the bpmn-elements API',
+  ),
+  'timers#13': engineApi("overrides bpmn-elements' TimerEventDefinition parse function"),
+
+  // Unblocked by conditional events.
+  'conditional-event#1': javascript(jsCondition),
+  'conditional-event#2': javascript(`${jsCondition}; the bound event is signalled through the bpmn-elements API`),
+  'conditional-event#3': javascript(`${jsCondition}; the run is stopped and recovered through the bpmn-elements API`),
+  'conditional-event#4': javascript(`${jsCondition}; it is signalled through the bpmn-elements API`),
+  'conditional-event#5': javascript(`${jsCondition} that throws`),
+  'conditional-event#7': javascript('the condition is an external JavaScript script resource'),
+  'conditional-event#8': javascript(`${jsCondition} that answers slowly through its callback`),
+
+  // Unblocked by ad-hoc sub-processes.
+  'ad-hoc-subprocess#1': refused(
+    'SIGNAL_MISSING',
+    `${anonymousSignal}; without it the ad-hoc sub-process runs every task without incoming flows ` +
+      '(packages/engine/test/ad-hoc-sub-process.test.ts)',
+  ),
 };

@@ -1,8 +1,26 @@
 // Verdicts for the bpmn-engine scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
-import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
+import {
+  camundaSemantics,
+  engineApi,
+  ignoredData,
+  javascript,
+  notDeployable,
+  refused,
+  runs,
+  type Review,
+} from './review';
 
 const motherOfAll =
   'mother-of-all.bpmn loops on JavaScript conditions and calls JavaScript services; its sub-process also lacks a start event';
+
+const nonExecutableCallee =
+  'the called process is not executable (isExecutable="false") and has no start event: bpmn-engine runs it from ' +
+  'the same definitions; Camunda 8 and Operon deploy and call only executable processes (a call to a process that ' +
+  'is not deployed is a CALLED_ELEMENT_ERROR incident, packages/runtime/test/call-activities.test.ts)';
+
+const jsCondition =
+  'the condition is JavaScript (a service function or a script run when the event is signalled); Operon evaluates ' +
+  'FEEL conditions whenever variables change (packages/engine/test/conditional-events.test.ts)';
 
 const extension = (what: string): Review => engineApi(`a bpmn-engine extension ${what}`);
 
@@ -78,4 +96,37 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
       'definitions in one engine',
   ),
   'timers#2': engineApi('registers arbitrary timers through the bpmn-engine environment'),
+
+  // Unblocked by multi-instance, standard loops and call activities.
+  'call-activity#1': notDeployable(nonExecutableCallee),
+  'call-activity#2': notDeployable(`${nonExecutableCallee}; its service is a JavaScript function`),
+  'call-activity#3': notDeployable(nonExecutableCallee),
+  'call-activity#4': notDeployable(nonExecutableCallee),
+  'call-activity#5': notDeployable(`${nonExecutableCallee}; stop and resume are bpmn-engine API`),
+  'engine-output#1': javascript("JavaScript script tasks write the engine's output (environment.output)"),
+  'extend#8': extension('replaces the CallActivity element behaviour'),
+  'issue-187#1': javascript(
+    'the handler collection, cardinality and completion condition are JavaScript expressions, and a flow condition is JavaScript',
+  ),
+  'issues#6': engineApi(
+    "strips bpmn-engine's id and execution id from the looped task's output, and a listener throws the bound error",
+  ),
+
+  // Unblocked by timer, message and signal start events of a process.
+  'timers#1': engineApi(
+    'bpmn-engine runs the definition and waits inside the run at its timer start event; Camunda 8 and Operon start ' +
+      'a new instance when the timer is due (packages/runtime/test/start-events.test.ts)',
+  ),
+  'timers#3': engineApi(
+    "asserts that bpmn-engine's execute call fails; Operon raises an incident for the invalid boundary timer date " +
+      'and never starts the process by the invalid timer start cycle',
+  ),
+
+  // Unblocked by conditional events.
+  'conditional-event#1': javascript(jsCondition),
+  'conditional-event#2': javascript(`${jsCondition}; the bound event is signalled through the bpmn-engine API`),
+  'conditional-event#3': javascript(`${jsCondition} that answers slowly through its callback`),
+  'conditional-event#4': javascript(`${jsCondition}; the run is stopped and recovered through the bpmn-engine API`),
+  'conditional-event#5': javascript(`${jsCondition}; it is signalled through the bpmn-engine API`),
+  'conditional-event#6': javascript(`${jsCondition} that throws`),
 };

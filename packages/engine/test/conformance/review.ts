@@ -61,6 +61,11 @@ export function refused(code: string, reason: string): Review {
   return { kind: 'not-run', category: NotRunCategory.refused, reason, refusedWith: code };
 }
 
+/** Refused without a diagnostic on the scenario's own models: Operon does not deploy or call what they need. */
+export function notDeployable(reason: string): Review {
+  return { kind: 'not-run', category: NotRunCategory.refused, reason, refusedWith: undefined };
+}
+
 export function ignoredData(reason: string): Review {
   return { kind: 'not-run', category: NotRunCategory.ignoredData, reason, refusedWith: undefined };
 }

@@ -1,4 +1,6 @@
 import { resourceKindOf, UserError, type DeploymentResource } from '@operon/runtime';
+import { checkSyntax } from '@operon/feel';
+import { parseBpmn } from '@operon/model';
 import { Type } from '@sinclair/typebox';
 import { principalOf } from '../identity/authentication';
 import { processScope } from '../identity/principal';
@@ -52,6 +54,25 @@ export function deploymentRoutes(app: OperonApp, context: ServerContext): void {
         resources: resources.map((resource) => resource.name),
       });
       return reply.status(201).send({ ...deployment, createdAt: isoTime(deployment.createdAt) });
+    },
+  );
+
+  app.post(
+    '/api/v1/models/validate',
+    {
+      config: { access: Permission.deploymentsWrite },
+      schema: {
+        tags: ['deployments'],
+        summary: 'Validate a BPMN model without deploying it',
+        description:
+          'The diagnostics a deployment of this model would give (element id, code, what to fix); for live ' +
+          'validation while modelling.',
+        body: Type.Object({ xml: Type.String({ maxLength: 16 * 1024 * 1024 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const outcome = await parseBpmn(request.body.xml, { checkExpression: checkSyntax });
+      return { ok: outcome.ok, diagnostics: outcome.diagnostics };
     },
   );
 

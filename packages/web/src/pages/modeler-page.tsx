@@ -81,6 +81,19 @@ function linkForm(modeler: BpmnModeler, formId: string): boolean {
   return true;
 }
 
+const VALIDATION_DELAY_MS = 600;
+
+/** The service's diagnostics for the modeller's current diagram; undefined when they cannot be had. */
+async function validate(instance: BpmnModeler): Promise<readonly Diagnostic[] | undefined> {
+  try {
+    const { xml } = await instance.saveXML();
+    const answer = await api.post<{ diagnostics: Diagnostic[] }>('/api/v1/models/validate', { xml: xml ?? '' });
+    return answer.diagnostics;
+  } catch {
+    return undefined; // offline or signed out: the deploy button still reports everything
+  }
+}
+
 export function ModelerPage() {
   const { t } = useI18n();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -113,8 +126,19 @@ export function ModelerPage() {
     modeler.current = instance;
     formEditor.current = editor;
     instance.importXML(NEW_DIAGRAM).catch((reason: unknown) => setError(reason));
+    // Live validation: the service's diagnostics for the model, a moment after each change.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    instance.on('commandStack.changed', () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => {
+        void validate(instance).then((found) => {
+          if (found) setDiagnostics(found);
+        });
+      }, VALIDATION_DELAY_MS);
+    });
     editor.importSchema(NEW_FORM).catch((reason: unknown) => setError(reason));
     return () => {
+      clearTimeout(pending);
       instance.destroy();
       editor.destroy();
       modeler.current = undefined;

@@ -1,0 +1,191 @@
+import type { Command, Effect, InstanceState, ParentReference } from '@operon/engine';
+import type { Store } from '@operon/store';
+import type { CommandLoop, CommittedStep } from './command-loop';
+import type { DefinitionRegistry } from './definition-registry';
+import { UserError } from './operon-error';
+
+type CallEffect = Extract<
+  Effect,
+  { type: 'create-child-instance' | 'cancel-child-instance' | 'complete-call-activity' | 'fail-call-activity' }
+>;
+
+/**
+ * Call activities across instances. The engine names each child instance by a key derived from the parent
+ * (so re-processing names the same child) and records it in the parent's state; after each commit this
+ * carries out the effects: create the child (latest version of the called process), cancel it, or report
+ * its end to the parent. A crash between the parent's commit and these steps is repaired by `recover`,
+ * which compares parents and children after a start: a missing child is created, a finished child is
+ * reported, a child whose call activity is gone is cancelled. Every step is idempotent.
+ */
+export class CallActivities {
+  private recovery: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly loop: CommandLoop,
+    private readonly definitions: DefinitionRegistry,
+    private readonly log: (message: string, error: unknown) => void,
+  ) {}
+
+  /** Carries out the call activity effects of committed steps (after the commit, as all effects). */
+  dispatch(step: CommittedStep): void {
+    for (const effect of step.effects) {
+      if (!isCallEffect(effect)) continue;
+      this.carryOut(step.tenantId, effect).catch((error: unknown) =>
+        this.log(`Could not carry out '${effect.type}'; it is repaired at the next start.`, error),
+      );
+    }
+  }
+
+  private async carryOut(tenantId: string, effect: CallEffect): Promise<void> {
+    switch (effect.type) {
+      case 'create-child-instance':
+        return this.createChild(tenantId, effect);
+      case 'cancel-child-instance':
+        return this.send(tenantId, effect.childInstanceKey, { type: 'cancel-instance', byParent: true });
+      case 'complete-call-activity':
+        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
+          type: 'complete-call-activity',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey,
+          variables: effect.variables,
+        }));
+      case 'fail-call-activity':
+        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
+          type: 'fail-call-activity',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey,
+          message: effect.message,
+        }));
+    }
+  }
+
+  private async createChild(tenantId: string, effect: Extract<Effect, { type: 'create-child-instance' }>) {
+    // a child that exists already was created before a crash, or by another node's recovery
+    if (await this.store.loadInstance(tenantId, effect.childInstanceKey)) return;
+    let definitionKey: string;
+    try {
+      definitionKey = (await this.definitions.find(tenantId, effect.processId)).record.definitionKey;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      await this.send(tenantId, effect.parent.instanceKey, {
+        type: 'fail-call-activity',
+        elementInstanceKey: effect.parent.elementInstanceKey,
+        childInstanceKey: effect.childInstanceKey,
+        message: `The called process '${effect.processId}' is not deployed. Deploy it, then resolve the incident.`,
+      });
+      return;
+    }
+    await this.loop
+      .submit({
+        tenantId,
+        instanceKey: effect.childInstanceKey,
+        definitionKey,
+        command: {
+          type: 'create-instance',
+          instanceKey: effect.childInstanceKey,
+          variables: effect.variables,
+          parent: effect.parent,
+        },
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof UserError)) throw error;
+      });
+  }
+
+  /** The child's key is the one its parent recorded; a command for a parent that moved on is refused and dropped. */
+  private async toParent(
+    tenantId: string,
+    parent: ParentReference,
+    command: (childInstanceKey: string) => Command,
+  ): Promise<void> {
+    const stored = await this.store.loadInstance(tenantId, parent.instanceKey);
+    const childInstanceKey = stored?.state.elements[parent.elementInstanceKey]?.calledInstanceKey;
+    if (childInstanceKey === undefined) return;
+    await this.send(tenantId, parent.instanceKey, command(childInstanceKey));
+  }
+
+  private async send(tenantId: string, instanceKey: string, command: Command): Promise<void> {
+    try {
+      await this.loop.submit({ tenantId, instanceKey, command });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error; // the instance ended or moved on meanwhile
+    }
+  }
+
+  /**
+   * Repairs what a crash cut off, by comparing every active parent with its children and every active
+   * child with its parent. Runs in the background after a start; each repair is an ordinary command.
+   */
+  recover(tenantId: string): Promise<void> {
+    this.recovery = this.recoverAll(tenantId);
+    return this.recovery;
+  }
+
+  /** Stops a recovery in progress after its current instance. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.recovery?.catch(() => undefined);
+  }
+
+  private async recoverAll(tenantId: string): Promise<void> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.queryInstances(
+        { tenantId, status: 'active' },
+        { limit: 200, ...(cursor === undefined ? {} : { cursor }) },
+      );
+      for (const summary of page.items) {
+        if (this.stopped) return;
+        const stored = await this.store.loadInstance(tenantId, summary.instanceKey);
+        if (stored?.state.status === 'active') await this.recoverInstance(tenantId, stored.state);
+      }
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  }
+
+  private async recoverInstance(tenantId: string, state: InstanceState): Promise<void> {
+    for (const element of Object.values(state.elements)) {
+      const childKey = element.calledInstanceKey;
+      if (childKey === undefined || element.phase !== 'active' || element.incidentKey !== undefined) continue;
+      const child = await this.store.loadInstance(tenantId, childKey);
+      const parent = { instanceKey: state.instanceKey, elementInstanceKey: element.key, elementId: element.elementId };
+      if (!child) {
+        const resumed = await this.loop
+          .submit({
+            tenantId,
+            instanceKey: state.instanceKey,
+            command: { type: 'resume-call-activity', elementInstanceKey: element.key, childInstanceKey: childKey },
+          })
+          .catch(() => undefined);
+        for (const effect of resumed?.effects ?? []) if (isCallEffect(effect)) await this.carryOut(tenantId, effect);
+      } else if (child.state.status === 'completed') {
+        const variables = child.state.variables[child.state.rootKey] ?? {};
+        await this.carryOut(tenantId, { type: 'complete-call-activity', parent, variables });
+      } else if (child.state.status === 'terminated') {
+        await this.carryOut(tenantId, {
+          type: 'fail-call-activity',
+          parent,
+          message: `The called instance ${childKey} was cancelled. Resolve the incident to call the process again.`,
+        });
+      }
+    }
+    const parent = state.parent;
+    if (parent === undefined) return;
+    const stored = await this.store.loadInstance(tenantId, parent.instanceKey);
+    const caller = stored?.state.elements[parent.elementInstanceKey];
+    if (stored?.state.status !== 'active' || caller?.calledInstanceKey !== state.instanceKey) {
+      await this.send(tenantId, state.instanceKey, { type: 'cancel-instance', byParent: true });
+    }
+  }
+}
+
+function isCallEffect(effect: Effect): effect is CallEffect {
+  return (
+    effect.type === 'create-child-instance' ||
+    effect.type === 'cancel-child-instance' ||
+    effect.type === 'complete-call-activity' ||
+    effect.type === 'fail-call-activity'
+  );
+}
