@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { fromJson } from './column-values';
 import type { OperonDatabase } from './operon-database';
 import type { ElementStatistics } from './store';
 
@@ -34,6 +35,7 @@ export async function elementStatistics(
     .groupBy('element_id')
     .execute();
 
+  const durations = await averageDurations(db, tenantId, definitionKey);
   const byElement = new Map<string, { activated: number; completed: number; terminated: number; incidents: number }>();
   const entry = (elementId: string) => {
     let counts = byElement.get(elementId);
@@ -57,5 +59,47 @@ export async function elementStatistics(
       completed: counts.completed,
       terminated: counts.terminated,
       incidents: counts.incidents,
+      averageDurationMs: durations.get(elementId),
     }));
+}
+
+/** Sample of the latest lifecycle events read to time the elements. */
+const DURATION_SAMPLE = 20_000;
+
+/** Average activation → completion time per element, from the latest events of the definition. */
+async function averageDurations(
+  db: Kysely<OperonDatabase>,
+  tenantId: string,
+  definitionKey: string,
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('history_events as h')
+    .innerJoin('process_instances as i', (join) =>
+      join.onRef('i.tenant_id', '=', 'h.tenant_id').onRef('i.instance_key', '=', 'h.instance_key'),
+    )
+    .select(['h.instance_key', 'h.element_id', 'h.type', 'h.at', 'h.payload'])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.definition_key', '=', definitionKey)
+    .where('h.type', 'in', ['element-activating', 'element-completed'])
+    .orderBy('h.at', 'desc')
+    .limit(DURATION_SAMPLE)
+    .execute();
+  const activatedAt = new Map<string, number>();
+  const completedAt = new Map<string, { at: number; elementId: string }>();
+  for (const row of rows) {
+    if (row.element_id === null) continue;
+    const key = `${row.instance_key}/${String((fromJson(row.payload) as { key?: unknown }).key)}`;
+    if (row.type === 'element-completed') completedAt.set(key, { at: row.at, elementId: row.element_id });
+    else activatedAt.set(key, row.at);
+  }
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (const [key, completion] of completedAt) {
+    const start = activatedAt.get(key);
+    if (start === undefined) continue; // activated before the sample
+    const total = totals.get(completion.elementId) ?? { sum: 0, count: 0 };
+    total.sum += completion.at - start;
+    total.count += 1;
+    totals.set(completion.elementId, total);
+  }
+  return new Map([...totals].map(([elementId, { sum, count }]) => [elementId, Math.round(sum / count)]));
 }

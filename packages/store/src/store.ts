@@ -376,4 +376,9 @@ export interface ElementStatistics {
   readonly completed: number;
   readonly incidents: number;
   readonly terminated: number;
+  /**
+   * How long the element takes, from activation to completion, averaged over its latest completions
+   * (up to 10,000 per definition): where instances spend their time. Undefined before any completes.
+   */
+  readonly averageDurationMs: number | undefined;
 }

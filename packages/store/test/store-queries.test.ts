@@ -235,11 +235,12 @@ for (const dialect of DIALECTS) {
 
       const statistics = await store.elementStatistics(TENANT, 'order:1');
       expect(statistics).toEqual([
-        { elementId: 'approve', active: 1, completed: 1, terminated: 0, incidents: 0 },
-        { elementId: 'charge', active: 2, completed: 2, terminated: 1, incidents: 1 },
-        { elementId: 'end', active: 0, completed: 1, terminated: 0, incidents: 0 },
-        { elementId: 'order', active: 3, completed: 1, terminated: 1, incidents: 0 },
-        { elementId: 'start', active: 0, completed: 5, terminated: 0, incidents: 0 },
+        // 'done' reached the approval at 0 and completed it at 10: the only element that took time
+        { elementId: 'approve', active: 1, completed: 1, terminated: 0, incidents: 0, averageDurationMs: 10 },
+        { elementId: 'charge', active: 2, completed: 2, terminated: 1, incidents: 1, averageDurationMs: 0 },
+        { elementId: 'end', active: 0, completed: 1, terminated: 0, incidents: 0, averageDurationMs: 0 },
+        { elementId: 'order', active: 3, completed: 1, terminated: 1, incidents: 0, averageDurationMs: 10 },
+        { elementId: 'start', active: 0, completed: 5, terminated: 0, incidents: 0, averageDurationMs: 0 },
       ]);
       expect(await store.elementStatistics(TENANT, 'order:2')).toEqual([]);
     });

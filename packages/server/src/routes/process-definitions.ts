@@ -73,7 +73,8 @@ export function processDefinitionRoutes(app: OperonApp, context: ServerContext):
       config: access,
       schema: {
         tags: ['process definitions'],
-        summary: 'Per element: active, completed, terminated and open-incident counts (for heatmaps)',
+        summary:
+          'Per element: active, completed, terminated and open-incident counts, and the average time from activation to completion (for heatmaps)',
         params: DefinitionParams,
       },
     },

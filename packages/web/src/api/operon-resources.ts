@@ -34,6 +34,8 @@ export interface ElementStatistics {
   readonly completed: number;
   readonly incidents: number;
   readonly terminated: number;
+  /** Average activation → completion time, in milliseconds; absent before anything completed. */
+  readonly averageDurationMs?: number;
 }
 
 export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'incident';

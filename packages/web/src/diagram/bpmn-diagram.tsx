@@ -13,13 +13,16 @@ export interface DiagramDecoration {
   readonly badges: readonly DiagramBadge[];
 }
 
-export type DiagramMarker = 'op-active' | 'op-completed' | 'op-incident' | 'op-selected';
+export type DiagramMarker =
+  'op-active' | 'op-completed' | 'op-incident' | 'op-selected' | 'op-heat-1' | 'op-heat-2' | 'op-heat-3' | 'op-heat-4';
 
 export interface DiagramBadge {
   readonly elementId: string;
-  readonly kind: 'active' | 'completed' | 'incidents' | 'terminated';
+  readonly kind: 'active' | 'completed' | 'incidents' | 'terminated' | 'duration';
   readonly count: number;
   readonly label: string;
+  /** What the badge shows instead of the count (a duration). */
+  readonly text?: string;
 }
 
 /** A read-only BPMN diagram (pan and zoom) with markers and badges; `label` names it for screen readers. */
@@ -95,7 +98,7 @@ export function BpmnDiagram({
       }
       const html = row.appendChild(document.createElement('span'));
       html.className = `op-badge op-badge-${badge.kind}`;
-      html.textContent = String(badge.count);
+      html.textContent = badge.text ?? String(badge.count);
       html.title = badge.label;
       html.setAttribute('aria-label', badge.label);
     }

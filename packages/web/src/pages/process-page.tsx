@@ -2,7 +2,7 @@ import { useMemo, useState, type SubmitEvent } from 'react';
 import { api } from '../api/api-client';
 import type { ElementStatistics, Page, ProcessDefinition } from '../api/operon-resources';
 import { ErrorMessage } from '../components/error-message';
-import { BpmnDiagram, type DiagramDecoration } from '../diagram/bpmn-diagram';
+import { BpmnDiagram, type DiagramDecoration, type DiagramMarker } from '../diagram/bpmn-diagram';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
@@ -21,12 +21,45 @@ async function loadDefinition(definitionKey: string) {
   return { definition, xml, statistics: statistics.items, versions: versions.items };
 }
 
+/** Heat by the element's share of the slowest average time: where instances spend their time. */
+function heatOf(duration: number | undefined, slowest: number): DiagramMarker | undefined {
+  if (duration === undefined || slowest <= 0 || duration <= 0) return undefined;
+  const level = Math.min(4, Math.max(1, Math.ceil((duration / slowest) * 4)));
+  return `op-heat-${level}` as DiagramMarker;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
+  if (ms < 86_400_000) return `${(ms / 3_600_000).toFixed(1)} h`;
+  return `${(ms / 86_400_000).toFixed(1)} d`;
+}
+
 export function statisticsDecoration(statistics: readonly ElementStatistics[], t: Translate): DiagramDecoration {
+  const slowest = Math.max(0, ...statistics.map((s) => s.averageDurationMs ?? 0));
   return {
     markers: Object.fromEntries(
-      statistics.filter((s) => s.incidents > 0).map((s) => [s.elementId, ['op-incident'] as const]),
+      statistics.flatMap((s) => {
+        const markers: DiagramMarker[] = [];
+        if (s.incidents > 0) markers.push('op-incident');
+        const heat = heatOf(s.averageDurationMs, slowest);
+        if (heat) markers.push(heat);
+        return markers.length > 0 ? [[s.elementId, markers] as const] : [];
+      }),
     ),
     badges: statistics.flatMap((s) => [
+      ...(s.averageDurationMs === undefined || s.averageDurationMs <= 0
+        ? []
+        : [
+            {
+              elementId: s.elementId,
+              kind: 'duration' as const,
+              count: s.averageDurationMs,
+              text: formatDuration(s.averageDurationMs),
+              label: t('statistics.averageDuration', { duration: formatDuration(s.averageDurationMs) }),
+            },
+          ]),
       { elementId: s.elementId, kind: 'active', count: s.active, label: t('statistics.active', { count: s.active }) },
       {
         elementId: s.elementId,
