@@ -85,15 +85,16 @@ async function main(config: NodeConfig): Promise<void> {
     driver.close();
     await runtime.stop();
     await store.close();
-    send({
+    const report: FromNode = {
       type: 'report',
       completions: driver.completions.flatMap(({ at, latencyMs }) => [at, latencyMs]),
       started: driver.started,
       failures: driver.failures,
       commits,
       steps,
-    });
-    process.disconnect();
+    };
+    // IPC sends are asynchronous: disconnect only once the report is out, or it can be lost
+    process.send?.(report, () => process.disconnect());
   }
 
   send({ type: 'ready' });
