@@ -21,7 +21,8 @@ import { entityKey, parseEntityKey } from './entity-key';
 import { newInstanceKey } from './instance-key';
 import { JobExecutor, type JobHandler, type WorkerHandle, type WorkerOptions } from './job-executor';
 import { MessageCorrelation, type PublishMessage, type PublishResult } from './message-correlation';
-import { OperationalError, UserError } from './operon-error';
+import { UserError } from './operon-error';
+import { migrateWithRetries } from './startup-migration';
 import { TimerScheduler } from './timer-scheduler';
 import { SignalBroadcast, type SignalBroadcastResult } from './signal-broadcast';
 import { CallActivities } from './call-activities';
@@ -150,7 +151,7 @@ export class Runtime {
    * (each attempt logged) for `startupRetries` attempts before giving up with an OperationalError.
    */
   static async start(options: RuntimeOptions): Promise<Runtime> {
-    await migrateWithRetries(options);
+    await migrateWithRetries(options.store, options);
     const runtime = new Runtime(options.store, options);
     await runtime.decisions.refresh();
     runtime.decisions.start(10_000);
@@ -391,43 +392,5 @@ export class Runtime {
     }
     for (const step of steps) this.calls.dispatch(step); // call activities
     for (const listener of this.listeners) listener(steps);
-  }
-}
-
-/** Errors that mean the database is not there (yet): worth waiting for, unlike a corrupt or newer schema. */
-function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return (
-    typeof code === 'string' &&
-    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|57P03|08006|08001|08004)$/.test(code)
-  );
-}
-
-async function migrateWithRetries(options: RuntimeOptions): Promise<void> {
-  const attempts = Math.max(1, options.startupRetries ?? 10);
-  let delay = options.startupRetryDelayMs ?? 500;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await options.store.migrate();
-      return;
-    } catch (error) {
-      if (!isUnreachable(error)) throw error;
-      if (attempt >= attempts) {
-        throw new OperationalError(
-          `The database does not answer (${(error as Error).message}) after ${attempts} attempts. ` +
-            'Check that it runs and that OPERON_DATABASE_URL points at it.',
-          { cause: error },
-        );
-      }
-      options.log?.(
-        'warn',
-        `The database does not answer (attempt ${attempt} of ${attempts}); retrying in ${delay} ms.`,
-        {
-          error: (error as Error).message,
-        },
-      );
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(10_000, delay * 2);
-    }
   }
 }
