@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { BatchJobWrites } from './batch-job-writes';
 import type { DialectAdapter } from './dialect-adapter';
 import { project } from './event-projection';
-import { appendHistory, historyRows, type HistoryRow } from './history';
+import { addElementCounts } from './element-counters';
+import { appendHistory, historyRow, type HistoryRow } from './history';
 import { saveInstances } from './instance-writes';
 import { consumeMessages } from './messages';
 import type { OperonDatabase } from './operon-database';
@@ -20,6 +21,7 @@ export async function commit(
   db: Kysely<OperonDatabase>,
   dialect: DialectAdapter['dialect'],
   batch: CommitBatch,
+  statisticsShard: number,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const fired of batch.firedTimers ?? []) await timerFired(trx, fired);
@@ -29,12 +31,15 @@ export async function commit(
     const history: HistoryRow[] = [];
     const jobs = new BatchJobWrites(dialect);
     for (const [index, write] of batch.instances.entries()) {
-      for (const row of historyRows(write, firstPositions[index] ?? 1)) history.push(row);
+      const row = historyRow(write, firstPositions[index] ?? 1);
+      if (row) history.push(row);
       await project(new ProjectionStep(trx, write, jobs, batch.jobLeases));
     }
-    // one multi-row INSERT for the whole batch's history, not one per step
+    // one row per step, and one multi-row INSERT for the whole batch's history
     await appendHistory(trx, dialect, history);
     await jobs.flush(trx);
     await consumeMessages(trx, batch.consumedMessages ?? []);
+    // last: on PostgreSQL the counter rows stay locked for the shortest time
+    await addElementCounts(trx, dialect, statisticsShard, batch.instances);
   });
 }

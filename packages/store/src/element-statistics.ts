@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import { fromJson } from './column-values';
+import { stepRecords } from './history';
 import type { OperonDatabase } from './operon-database';
 import type { ElementStatistics } from './store';
 
-const LIFECYCLE_EVENTS = ['element-activating', 'element-completed', 'element-terminated'] as const;
-
 /**
- * Per element of a definition, counted from the history of its instances: completed and
- * terminated are the element's completed and terminated events, active is what was activated and
+ * Per element of a definition, from the counters each commit keeps (element-counters.ts): completed
+ * and terminated are the element's completed and terminated events, active is what was activated and
  * has not ended since; incidents are the open incidents at the element.
  */
 export async function elementStatistics(
@@ -15,16 +13,17 @@ export async function elementStatistics(
   tenantId: string,
   definitionKey: string,
 ): Promise<ElementStatistics[]> {
-  const lifecycle = await db
-    .selectFrom('history_events as h')
-    .innerJoin('process_instances as i', (join) =>
-      join.onRef('i.tenant_id', '=', 'h.tenant_id').onRef('i.instance_key', '=', 'h.instance_key'),
-    )
-    .select(['h.element_id', 'h.type', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('i.tenant_id', '=', tenantId)
-    .where('i.definition_key', '=', definitionKey)
-    .where('h.type', 'in', LIFECYCLE_EVENTS)
-    .groupBy(['h.element_id', 'h.type'])
+  const counters = await db
+    .selectFrom('element_statistics')
+    .select((eb) => [
+      'element_id',
+      eb.fn.sum<number | string>('activated').as('activated'),
+      eb.fn.sum<number | string>('completed').as('completed'),
+      eb.fn.sum<number | string>('terminated').as('terminated'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('definition_key', '=', definitionKey)
+    .groupBy('element_id')
     .execute();
   const incidents = await db
     .selectFrom('incidents')
@@ -42,13 +41,12 @@ export async function elementStatistics(
     if (!counts) byElement.set(elementId, (counts = { activated: 0, completed: 0, terminated: 0, incidents: 0 }));
     return counts;
   };
-  for (const row of lifecycle) {
-    if (row.element_id === null) continue;
+  for (const row of counters) {
+    // PostgreSQL sums BIGINT columns to NUMERIC, which arrives as text
     const counts = entry(row.element_id);
-    const count = row.count;
-    if (row.type === 'element-activating') counts.activated += count;
-    else if (row.type === 'element-completed') counts.completed += count;
-    else counts.terminated += count;
+    counts.activated += Number(row.activated);
+    counts.completed += Number(row.completed);
+    counts.terminated += Number(row.terminated);
   }
   for (const row of incidents) entry(row.element_id).incidents += row.count;
   return [...byElement]
@@ -63,34 +61,34 @@ export async function elementStatistics(
     }));
 }
 
-/** Sample of the latest lifecycle events read to time the elements. */
-const DURATION_SAMPLE = 20_000;
+/** Steps of the latest history read to time the elements. */
+const DURATION_SAMPLE = 5_000;
 
-/** Average activation → completion time per element, from the latest events of the definition. */
+/** Average activation → completion time per element, from the latest steps of the definition's instances. */
 async function averageDurations(
   db: Kysely<OperonDatabase>,
   tenantId: string,
   definitionKey: string,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('history_events as h')
+  const steps = await db
+    .selectFrom('history_steps as h')
     .innerJoin('process_instances as i', (join) =>
       join.onRef('i.tenant_id', '=', 'h.tenant_id').onRef('i.instance_key', '=', 'h.instance_key'),
     )
-    .select(['h.instance_key', 'h.element_id', 'h.type', 'h.at', 'h.payload'])
+    .selectAll('h')
     .where('i.tenant_id', '=', tenantId)
     .where('i.definition_key', '=', definitionKey)
-    .where('h.type', 'in', ['element-activating', 'element-completed'])
     .orderBy('h.at', 'desc')
     .limit(DURATION_SAMPLE)
     .execute();
   const activatedAt = new Map<string, number>();
   const completedAt = new Map<string, { at: number; elementId: string }>();
-  for (const row of rows) {
-    if (row.element_id === null) continue;
-    const key = `${row.instance_key}/${String((fromJson(row.payload) as { key?: unknown }).key)}`;
-    if (row.type === 'element-completed') completedAt.set(key, { at: row.at, elementId: row.element_id });
-    else activatedAt.set(key, row.at);
+  for (const record of steps.flatMap(stepRecords)) {
+    const { event } = record;
+    if (event.type !== 'element-activating' && event.type !== 'element-completed') continue;
+    const key = `${record.instanceKey}/${event.key}`;
+    if (event.type === 'element-completed') completedAt.set(key, { at: record.at, elementId: event.elementId });
+    else activatedAt.set(key, record.at);
   }
   const totals = new Map<string, { sum: number; count: number }>();
   for (const [key, completion] of completedAt) {

@@ -63,6 +63,11 @@ const projectors: { readonly [K in EngineEventType]: Projector<K> } = {
   'condition-evaluated': stateOnly,
   'condition-triggered': stateOnly,
   'condition-wait-closed': stateOnly,
+  // compensation lives in the instance state only: its handlers are ordinary elements, projected as such
+  'compensation-recorded': stateOnly,
+  'compensation-started': stateOnly,
+  'compensation-handler-started': stateOnly,
+  'compensation-completed': stateOnly,
   'incident-raised': incidentRaised,
   'incident-resolved': incidentResolved,
 };

@@ -1,36 +1,28 @@
 import type { EngineEvent } from '@operon/engine';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { fromJson, fromNullable, toJson } from './column-values';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fromJson, toJson } from './column-values';
 import type { DialectAdapter } from './dialect-adapter';
 import { insertRows, type InsertColumn } from './multi-row-insert';
-import type { OperonDatabase } from './operon-database';
-import { after, decodeCursor, pageLimit, toPage } from './page-cursor';
+import type { HistoryStepsTable, OperonDatabase } from './operon-database';
+import { decodeCursor, pageLimit, toPage } from './page-cursor';
 import type { HistoryRecord, InstanceWrite, Page, PageRequest } from './store';
 
 const HISTORY_COLUMNS: readonly InsertColumn[] = [
   ['tenant_id', 'text'],
   ['instance_key', 'text'],
   ['position', 'int'],
-  ['type', 'text'],
-  ['element_id', 'text'],
+  ['event_count', 'int'],
   ['payload', 'text'],
   ['at', 'bigint'],
 ];
 
-/** A history row's values, in the order of `HISTORY_COLUMNS`. */
-export type HistoryRow = readonly [string, string, number, string, string | null, string, number];
+/** A history row's values, in the order of `HISTORY_COLUMNS`: one committed step. */
+export type HistoryRow = readonly [string, string, number, number, string, number];
 
-/** A step's events as history rows, numbered from `firstPosition`. */
-export function historyRows(write: InstanceWrite, firstPosition: number): HistoryRow[] {
-  return write.events.map((event, index) => [
-    write.tenantId,
-    write.instanceKey,
-    firstPosition + index,
-    event.type,
-    elementIdOf(event) ?? null,
-    toJson(event),
-    write.now,
-  ]);
+/** A step's events as its history row, the first at `firstPosition`; undefined for a step without events. */
+export function historyRow(write: InstanceWrite, firstPosition: number): HistoryRow | undefined {
+  if (write.events.length === 0) return undefined;
+  return [write.tenantId, write.instanceKey, firstPosition, write.events.length, toJson(write.events), write.now];
 }
 
 /** Appends history rows, many per statement. History is never updated. */
@@ -39,7 +31,7 @@ export async function appendHistory(
   dialect: DialectAdapter['dialect'],
   rows: readonly HistoryRow[],
 ): Promise<void> {
-  await insertRows(trx, dialect, 'history_events', HISTORY_COLUMNS, rows);
+  await insertRows(trx, dialect, 'history_steps', HISTORY_COLUMNS, rows);
 }
 
 /** An instance's events in order, paged by position. */
@@ -50,34 +42,42 @@ export async function history(
   page: PageRequest,
 ): Promise<Page<HistoryRecord>> {
   const limit = pageLimit(page);
-  const cursor = decodeCursor('history', ['number', 'number'], page.cursor);
-  const rows = await db
-    .selectFrom('history_events')
+  const after = Number(decodeCursor('history', ['number', 'number'], page.cursor)?.[0] ?? 0);
+  // every step holds at least one event: limit + 1 steps hold at least limit + 1 events
+  const steps = await db
+    .selectFrom('history_steps')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('instance_key', '=', instanceKey)
-    .$if(cursor !== undefined, (q) => q.where(after(sql.ref('position'), sql.ref('position'), cursor ?? [], 'asc')))
+    .where(sql<boolean>`${sql.ref('position')} + ${sql.ref('event_count')} > ${after}`)
     .orderBy('position')
     .limit(limit + 1)
     .execute();
+  const records = steps.flatMap((step) => stepRecords(step)).filter((record) => record.position > after);
   return toPage(
     'history',
-    rows,
+    records.slice(0, limit + 1),
     limit,
-    (row) => ({
-      position: row.position,
-      instanceKey: row.instance_key,
-      type: row.type as EngineEvent['type'],
-      elementId: fromNullable(row.element_id),
-      event: fromJson(row.payload) as EngineEvent,
-      at: row.at,
-    }),
-    (row) => [row.position, row.position],
+    (record) => record,
+    (record) => [record.position, record.position],
   );
 }
 
+/** The events of one history row, each with its position. */
+export function stepRecords(step: Selectable<HistoryStepsTable>): HistoryRecord[] {
+  const events = fromJson(step.payload) as EngineEvent[];
+  return events.map((event, index) => ({
+    position: step.position + index,
+    instanceKey: step.instance_key,
+    type: event.type,
+    elementId: elementIdOf(event),
+    event,
+    at: step.at,
+  }));
+}
+
 /** The BPMN element an event is about, when the event names it. */
-function elementIdOf(event: EngineEvent): string | undefined {
+export function elementIdOf(event: EngineEvent): string | undefined {
   if ('elementId' in event) return event.elementId;
   switch (event.type) {
     case 'job-created':

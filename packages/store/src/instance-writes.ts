@@ -1,15 +1,15 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import { toJson } from './column-values';
 import type { DialectAdapter } from './dialect-adapter';
-import { insertRows, type InsertColumn } from './multi-row-insert';
+import { insertRows, sqliteChunks, valueTuples, type InsertColumn } from './multi-row-insert';
 import type { OperonDatabase } from './operon-database';
 import type { InstanceWrite } from './store';
 
 /**
  * The instance rows of one commit, written with SQL built once (the hot path of every step):
  * new instances with multi-row INSERTs; existing ones with an UPDATE that only matches the version
- * the caller read (optimistic locking). SQLite runs one prepared UPDATE per instance (a call, no
- * round trip); PostgreSQL one UPDATE … FROM unnest(…) for the whole batch (one round trip).
+ * the caller read (optimistic locking): SQLite one UPDATE … FROM (VALUES …) per chunk of instances,
+ * PostgreSQL one UPDATE … FROM unnest(…) for the whole batch (one round trip).
  */
 
 const INSERT_COLUMNS: readonly InsertColumn[] = [
@@ -30,10 +30,29 @@ const INSERT_COLUMNS: readonly InsertColumn[] = [
 
 const INSERT_SUFFIX = ' on conflict ("tenant_id", "instance_key") do nothing returning "tenant_id", "instance_key"';
 
-const SQLITE_UPDATE = `update "process_instances" set "version" = "version" + 1, "state" = ?, "status" = ?,
-  "business_key" = ?, "open_incidents" = ?, "event_count" = "event_count" + ?,
-  "ended_at" = case when ? = 1 then coalesce("ended_at", ?) else null end, "updated_at" = ?
-  where "tenant_id" = ? and "instance_key" = ? and "version" = ? returning "event_count"`;
+/**
+ * SQLite: one UPDATE … FROM (VALUES …) per chunk of instances. A step after which the instance is still
+ * active changes neither its status nor its business key nor its end, so its statement leaves the
+ * indexes on those columns alone; steps that end an instance set them too.
+ */
+const SQLITE_SET_STEP = `"version" = "version" + 1, "state" = v.column4, "open_incidents" = v.column5,
+  "event_count" = "event_count" + v.column6, "updated_at" = v.column7`;
+const SQLITE_SET_END = `${SQLITE_SET_STEP}, "status" = v.column8, "business_key" = v.column9,
+  "ended_at" = coalesce("ended_at", v.column7)`;
+
+function sqliteUpdate(set: string, width: number, size: number): string {
+  const key = `${set} ${size}`;
+  let text = sqliteUpdates.get(key);
+  if (text === undefined) {
+    text = `update "process_instances" set ${set} from (values ${valueTuples(width, size)}) as v
+      where "process_instances"."tenant_id" = v.column1 and "process_instances"."instance_key" = v.column2
+        and "process_instances"."version" = v.column3
+      returning "tenant_id", "instance_key", "event_count"`;
+    sqliteUpdates.set(key, text);
+  }
+  return text;
+}
+const sqliteUpdates = new Map<string, string>();
 
 const POSTGRES_UPDATE = `update "process_instances" as p set "version" = p."version" + 1, "state" = v."state",
   "status" = v."status", "business_key" = v."business_key", "open_incidents" = v."open_incidents",
@@ -98,26 +117,47 @@ async function updateSqlite(
   writes: readonly InstanceWrite[],
   positions: Map<string, number>,
 ): Promise<void> {
+  const steps: unknown[][] = [];
+  const ends: unknown[][] = [];
+  const eventCounts = new Map<string, number>();
   for (const write of writes) {
     const { state, now } = write;
-    const eventCount = write.events.length;
-    const result = await trx.executeQuery<{ event_count: number }>(
-      CompiledQuery.raw(SQLITE_UPDATE, [
-        toJson(state),
-        state.status,
-        state.businessKey ?? null,
-        Object.keys(state.incidents).length,
-        eventCount,
-        state.status === 'active' ? 0 : 1,
-        now,
-        now,
-        write.tenantId,
-        write.instanceKey,
-        write.expectedVersion,
-      ]),
-    );
-    const row = result.rows[0];
-    if (row !== undefined) positions.set(`${write.tenantId}/${write.instanceKey}`, row.event_count - eventCount + 1);
+    const row: unknown[] = [
+      write.tenantId,
+      write.instanceKey,
+      write.expectedVersion,
+      toJson(state),
+      Object.keys(state.incidents).length,
+      write.events.length,
+      now,
+    ];
+    if (state.status === 'active') steps.push(row);
+    else ends.push([...row, state.status, state.businessKey ?? null]);
+    eventCounts.set(`${write.tenantId}/${write.instanceKey}`, write.events.length);
+  }
+  for (const [set, rows] of [
+    [SQLITE_SET_STEP, steps],
+    [SQLITE_SET_END, ends],
+  ] as const) {
+    const width = set === SQLITE_SET_STEP ? 7 : 9;
+    for (const { size, parameters } of sqliteChunks(rows)) {
+      const result = await trx.executeQuery<{ tenant_id: string; instance_key: string; event_count: number }>(
+        CompiledQuery.raw(sqliteUpdate(set, width, size), parameters),
+      );
+      recordPositions(result.rows, eventCounts, positions);
+    }
+  }
+}
+
+/** The position of each updated instance's first new event: after the events it had before. */
+function recordPositions(
+  rows: readonly { tenant_id: string; instance_key: string; event_count: number }[],
+  eventCounts: ReadonlyMap<string, number>,
+  positions: Map<string, number>,
+): void {
+  for (const row of rows) {
+    const id = idOf(row);
+    positions.set(id, row.event_count - (eventCounts.get(id) ?? 0) + 1);
   }
 }
 
@@ -148,10 +188,7 @@ async function updatePostgres(
   const result = await trx.executeQuery<{ tenant_id: string; instance_key: string; event_count: number }>(
     CompiledQuery.raw(POSTGRES_UPDATE, columns),
   );
-  for (const row of result.rows) {
-    const id = idOf(row);
-    positions.set(id, row.event_count - (eventCounts.get(id) ?? 0) + 1);
-  }
+  recordPositions(result.rows, eventCounts, positions);
 }
 
 function idOf(row: Record<string, unknown>): string {

@@ -17,8 +17,14 @@ import type { Store } from './store';
 import { claimDueTimers } from './timers';
 import { assignUserTask, getUserTask, queryUserTasks } from './user-tasks';
 
+/** Shards of the element counters: enough that a few nodes rarely share one. */
+const STATISTICS_SHARDS = 64;
+
 /** The Store over Kysely: the same queries for SQLite and PostgreSQL, the differences in `adapter`. */
 export class KyselyStore implements Store {
+  /** This store's shard of the element counters (see element-counters.ts). */
+  private readonly statisticsShard = Math.floor(Math.random() * STATISTICS_SHARDS);
+
   constructor(
     private readonly db: Kysely<OperonDatabase>,
     private readonly adapter: DialectAdapter,
@@ -47,7 +53,7 @@ export class KyselyStore implements Store {
   listDefinitions: Store['listDefinitions'] = (tenantId, filter, page) =>
     listDefinitions(this.db, tenantId, filter, page);
 
-  commit: Store['commit'] = (batch) => commit(this.db, this.adapter.dialect, batch);
+  commit: Store['commit'] = (batch) => commit(this.db, this.adapter.dialect, batch, this.statisticsShard);
   loadInstance: Store['loadInstance'] = (tenantId, instanceKey) => loadInstance(this.db, tenantId, instanceKey);
 
   claimJobs: Store['claimJobs'] = (request) => claimJobs(this.db, this.adapter, request);

@@ -40,6 +40,21 @@ export async function insertRows(
     return result.rows;
   }
   const returned: Record<string, unknown>[] = [];
+  for (const { size, parameters } of sqliteChunks(rows)) {
+    const text = statementText(dialect, table, columns, size) + suffix;
+    const result = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, parameters));
+    for (const row of result.rows) returned.push(row);
+  }
+  return returned;
+}
+
+/**
+ * Rows cut into chunks of 256, 128, … 1 (so that every batch size uses the same few statement texts),
+ * each with its rows' values in one flat parameter list.
+ */
+export function* sqliteChunks(
+  rows: readonly (readonly unknown[])[],
+): Generator<{ readonly size: number; readonly parameters: unknown[] }> {
   let start = 0;
   while (start < rows.length) {
     let size = MAX_ROWS_PER_STATEMENT;
@@ -48,12 +63,15 @@ export async function insertRows(
     for (let index = start; index < start + size; index++) {
       for (const value of rows[index] ?? []) parameters.push(value);
     }
-    const text = statementText(dialect, table, columns, size) + suffix;
-    const result = await trx.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, parameters));
-    for (const row of result.rows) returned.push(row);
+    yield { size, parameters };
     start += size;
   }
-  return returned;
+}
+
+/** `(?, ?, …), (?, ?, …), …`: `size` tuples of `width` placeholders. */
+export function valueTuples(width: number, size: number): string {
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: size }, () => tuple).join(', ');
 }
 
 function statementText(dialect: Dialect, table: string, columns: readonly InsertColumn[], size: number): string {
@@ -65,8 +83,7 @@ function statementText(dialect: Dialect, table: string, columns: readonly Insert
       const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
       text = `insert into "${table}" (${names}) select * from unnest(${arrays})`;
     } else {
-      const tuple = `(${columns.map(() => '?').join(', ')})`;
-      text = `insert into "${table}" (${names}) values ${Array.from({ length: size }, () => tuple).join(', ')}`;
+      text = `insert into "${table}" (${names}) values ${valueTuples(columns.length, size)}`;
     }
     texts.set(key, text);
   }

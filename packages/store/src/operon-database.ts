@@ -8,7 +8,8 @@ export interface OperonDatabase {
   resources: ResourcesTable;
   process_definitions: ProcessDefinitionsTable;
   process_instances: ProcessInstancesTable;
-  history_events: HistoryEventsTable;
+  history_steps: HistoryStepsTable;
+  element_statistics: ElementStatisticsTable;
   jobs: JobsTable;
   user_tasks: UserTasksTable;
   user_task_candidates: UserTaskCandidatesTable;
@@ -67,16 +68,29 @@ export interface ProcessInstancesTable {
   updated_at: number;
 }
 
-export interface HistoryEventsTable {
+/** One committed step of an instance (migrations/0004-history-steps.ts). */
+export interface HistoryStepsTable {
   tenant_id: string;
   instance_key: string;
-  /** 1, 2, 3, … per instance. */
+  /** The position of the step's first event: 1, 2, 3, … per instance, over all its events. */
   position: number;
-  type: string;
-  element_id: string | null;
-  /** The EngineEvent as JSON. */
+  /** How many events the step holds: its events are at `position` … `position + event_count - 1`. */
+  event_count: number;
+  /** The step's EngineEvents, as a JSON array. */
   payload: string;
   at: number;
+}
+
+/** Per element of a definition, how often it was activated, completed and terminated, in shards. */
+export interface ElementStatisticsTable {
+  tenant_id: string;
+  definition_key: string;
+  element_id: string;
+  /** Each store instance adds to its own shard, so that nodes do not queue on one row; readers sum. */
+  shard: number;
+  activated: number;
+  completed: number;
+  terminated: number;
 }
 
 /** Common columns of the rows an instance owns, keyed `${instanceKey}.${localKey}`. */

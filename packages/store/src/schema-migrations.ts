@@ -3,6 +3,7 @@ import type { DialectAdapter } from './dialect-adapter';
 import { initialSchema } from './migrations/0001-initial';
 import { identitySchema } from './migrations/0002-identity';
 import { bpmnCoverageSchema } from './migrations/0003-bpmn-coverage';
+import { historyStepsSchema } from './migrations/0004-history-steps';
 import type { OperonDatabase } from './operon-database';
 import type { MigrationReport } from './store';
 import { CorruptDatabaseError, NewerSchemaError } from './store-errors';
@@ -12,6 +13,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initialSchema,
   '0002-identity': identitySchema,
   '0003-bpmn-coverage': bpmnCoverageSchema,
+  '0004-history-steps': historyStepsSchema,
 };
 
 const MIGRATION_TABLE = 'operon_migration';

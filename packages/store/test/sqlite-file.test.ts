@@ -59,7 +59,12 @@ describe('SQLite file', () => {
 
   it('runs in memory for tests', async () => {
     const store = createStore({ filename: ':memory:' });
-    expect((await store.migrate()).applied).toEqual(['0001-initial', '0002-identity', '0003-bpmn-coverage']);
+    expect((await store.migrate()).applied).toEqual([
+      '0001-initial',
+      '0002-identity',
+      '0003-bpmn-coverage',
+      '0004-history-steps',
+    ]);
     expect(store.dialect).toBe('sqlite');
     await store.close();
   });

@@ -5,8 +5,8 @@ import { ORDER, ORDER_V2, REVIEW } from './models';
 import { DIALECTS, freshStore, migratedStore } from './store-dialects';
 
 /** Every migration, in order (schema-migrations.ts). */
-const ALL_MIGRATIONS = ['0001-initial', '0002-identity', '0003-bpmn-coverage'];
-const LATEST_MIGRATION = '0003-bpmn-coverage';
+const ALL_MIGRATIONS = ['0001-initial', '0002-identity', '0003-bpmn-coverage', '0004-history-steps'];
+const LATEST_MIGRATION = '0004-history-steps';
 
 /** The store contract, part 1: schema, deployments, the commit path and the history. */
 for (const dialect of DIALECTS) {
