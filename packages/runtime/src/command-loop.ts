@@ -88,9 +88,11 @@ export class CommandLoop {
   }
 
   private async drain(): Promise<void> {
-    // let the commands of this tick gather before the first transaction
-    await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.queue.length > 0) {
+      // Let the commands of this tick gather before each transaction, and let timers and I/O run: on
+      // SQLite a commit resolves without I/O, so under steady load a loop without this never yielded
+      // and starved the rest of the process (HTTP requests, timers, the event stream).
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = this.queue.splice(0, this.options.maxBatch);
       await this.runBatch(batch);
     }
