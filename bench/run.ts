@@ -21,6 +21,7 @@ class UsageError extends Error {}
 
 interface MachineInfo {
   readonly node: string;
+  readonly nodeFlags: readonly string[];
   readonly platform: string;
   readonly arch: string;
   readonly cpu: string;
@@ -74,6 +75,8 @@ function machineInfo(): MachineInfo {
   const processors = cpus();
   return {
     node: process.version,
+    /** V8 flags the run used (e.g. --max-semi-space-size), not the module loader's. */
+    nodeFlags: process.execArgv.filter((flag) => flag.startsWith('--') && flag !== '--import'),
     platform: platform(),
     arch: arch(),
     cpu: processors[0]?.model.trim() ?? 'unknown',

@@ -257,9 +257,19 @@ class BenchNode {
 
   constructor(readonly config: NodeConfig) {
     // The node's own output is progress: it goes to stderr, so stdout keeps only the result line.
-    this.process = spawn(process.execPath, ['--import', 'tsx', NODE_SCRIPT, JSON.stringify(config)], {
-      stdio: ['ignore', 2, 2, 'ipc'],
-    });
+    this.process = spawn(
+      process.execPath,
+      [
+        ...process.execArgv.filter((flag) => flag.startsWith('--max-semi-space-size')),
+        '--import',
+        'tsx',
+        NODE_SCRIPT,
+        JSON.stringify(config),
+      ],
+      {
+        stdio: ['ignore', 2, 2, 'ipc'],
+      },
+    );
     this.process.on('message', (message: FromNode) => {
       if (message.type === 'completed-here') {
         this.onCompletedHere(message.entries);
