@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OperonApiError } from '@operon/client';
 import { CliUsageError, ExitCode } from './cli-error';
+import { conditions } from './commands/conditions';
 import { decide } from './commands/decide';
 import { deploy } from './commands/deploy';
 import { incidents } from './commands/incidents';
@@ -25,6 +26,7 @@ const REMOTE_COMMANDS: Readonly<Record<string, RemoteCommand>> = {
   instances,
   messages,
   signals,
+  conditions,
   tasks,
   incidents,
   users,
@@ -34,9 +36,10 @@ const REMOTE_COMMANDS: Readonly<Record<string, RemoteCommand>> = {
 const USAGE = `Usage:
   operon start
       Starts the Operon service (OPERON_HOST, OPERON_PORT, OPERON_DATA_DIR, OPERON_DATABASE_URL).
-  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json] [--db DIR|URL] [--dmn FILE.dmn ...]
-      Runs one instance of the model in memory and prints its trace. With --db, runs it durably on
-      that database; running the same command again resumes the instance it left waiting.
+  operon run FILE.bpmn [--vars JSON|@file.json] [--process ID] [--complete-jobs] [--complete-user-tasks] [--json] [--now ISO] [--db DIR|URL] [--dmn FILE.dmn ...]
+      Runs one instance of the model in memory and prints its trace. Timers fire in virtual time,
+      starting at --now (default: the current time), so a one-day wait takes no time. With --db, runs it
+      durably on that database; running the same command again resumes the instance it left waiting.
   operon decide MODEL.dmn --decision ID [--input JSON|@file.json] [--json]
       Evaluates a decision and prints its result and the rules that matched.
   operon migrate --db DIR|URL
@@ -55,6 +58,7 @@ last login, or http://127.0.0.1:8080), --token TOKEN (default OPERON_TOKEN or th
   operon instances get KEY | cancel KEY
   operon messages publish NAME --correlation-key K [--vars JSON] [--ttl PT10M|ms]
   operon signals broadcast NAME [--vars JSON]
+  operon conditions evaluate --vars JSON [--process ID]   Starts an instance per conditional start event that holds.
   operon tasks list [--mine|--group G|--unassigned] | claim KEY | complete KEY [--vars JSON]
   operon incidents list [--instance KEY] [--state open|resolved] | resolve KEY [--retries N]
   operon users add NAME --password P [--role R ...] | list | role NAME --role R ...
@@ -84,6 +88,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
       json: { type: 'boolean', default: false },
       db: { type: 'string' },
       dmn: { type: 'string', multiple: true },
+      now: { type: 'string' },
       decision: { type: 'string' },
       input: { type: 'string' },
     },
@@ -109,6 +114,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
           json: values.json,
           db: values.db,
           dmn: values.dmn ?? [],
+          now: values.now,
         },
         print,
       );

@@ -19,6 +19,10 @@ export function traceLine(event: EngineEvent, definition: ProcessDefinition): st
       return `    → ${event.flowId}`;
     case 'job-created':
       return `    ⚙ job '${event.job.type}' (#${event.job.key}, ${event.job.retries} retries)`;
+    case 'timer-scheduled':
+      return `    ⏱ timer #${event.timer.key} for ${event.timer.elementId} due ${new Date(event.timer.dueAt).toISOString()}`;
+    case 'timer-triggered':
+      return `    ⏱ timer #${event.timerKey} fired`;
     case 'job-completed':
       return `    ⚙ job #${event.jobKey} completed`;
     case 'user-task-created': {
@@ -36,6 +40,8 @@ export function traceLine(event: EngineEvent, definition: ProcessDefinition): st
           return `    ⚖ decision ${audit.decisionId} → ${JSON.stringify(audit.output)}${rules ? ` (rules ${rules})` : ''}`;
         })
         .join('\n');
+    case 'compensation-handler-started':
+      return `    ↺ compensating ${label(event.elementId)} with ${event.handlerId}`;
     case 'incident-raised':
       return `  ⚠ incident at ${event.elementId} (${event.incidentType}): ${event.message}`;
     case 'instance-terminated':

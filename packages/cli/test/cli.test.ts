@@ -106,6 +106,83 @@ describe('operon run', () => {
   });
 });
 
+describe('operon run with compensation', () => {
+  const tripBooking = join(repoRoot, 'packages/cli/test/fixtures/trip-booking.bpmn');
+
+  it('given a declined card, the transaction is cancelled: both bookings are compensated, the last first, and it leaves by its cancel boundary event', () => {
+    const { code, last } = operon('run', tripBooking, '--vars', '{"cardDeclined": true}', '--complete-jobs', '--json');
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({ status: 'completed', incidents: [] });
+    const completed = (last as { completedElements: string[] }).completedElements;
+    expect(completed.filter((id) => id.startsWith('ServiceTask_Cancel'))).toEqual([
+      'ServiceTask_CancelFlight',
+      'ServiceTask_CancelHotel',
+    ]);
+    expect(completed.slice(-3)).toEqual(['BoundaryEvent_Cancelled', 'ServiceTask_Notify', 'EndEvent_TripCancelled']);
+  });
+
+  it('given a charged card, nothing is compensated and the trip is booked', () => {
+    const { last } = operon('run', tripBooking, '--vars', '{"cardDeclined": false}', '--complete-jobs', '--json');
+
+    const completed = (last as { completedElements: string[] }).completedElements;
+    expect(completed).not.toContain('ServiceTask_CancelHotel');
+    expect(completed.at(-1)).toBe('EndEvent_TripBooked');
+  });
+
+  it('traces the compensation without --json', () => {
+    const { stdout } = operon('run', tripBooking, '--vars', '{"cardDeclined": true}', '--complete-jobs');
+
+    expect(stdout).toContain('↺ compensating serviceTask ServiceTask_BookFlight "Book flight"');
+  });
+});
+
+describe('operon run in virtual time', () => {
+  const oneDayWait = (): string =>
+    file(
+      'one-day.bpmn',
+      `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+      <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+      <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration>
+      </bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="e"/>
+      <bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>`,
+    );
+
+  it('given a one-day timer and --now, the run finishes at once and reports the virtual time one day later', () => {
+    const { code, last } = operon('run', oneDayWait(), '--now', '2025-01-31T09:00:00Z', '--json');
+
+    expect(code).toBe(0);
+    expect(last).toMatchObject({
+      status: 'completed',
+      completedElements: ['s', 'wait', 'e'],
+      startTime: '2025-01-31T09:00:00.000Z',
+      virtualTime: '2025-02-01T09:00:00.000Z',
+    });
+  });
+
+  it('without --now, the virtual clock starts at the current time', () => {
+    const { last } = operon('run', oneDayWait(), '--json');
+
+    const { startTime, virtualTime } = last as { startTime: string; virtualTime: string };
+    expect(Date.parse(virtualTime) - Date.parse(startTime)).toBe(24 * 3_600_000);
+  });
+
+  it('prints the timers and the virtual time in the trace', () => {
+    const { stdout } = operon('run', oneDayWait(), '--now', '2025-01-31T09:00:00Z');
+
+    expect(stdout).toContain('⏱ timer #');
+    expect(stdout).toContain('due 2025-02-01T09:00:00.000Z');
+    expect(stdout).toContain('Virtual time: 2025-02-01T09:00:00.000Z');
+  });
+
+  it('a --now that is not an ISO 8601 date-time is a usage error', () => {
+    const { code, stderr } = operon('run', oneDayWait(), '--now', 'tomorrow');
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('--now tomorrow: not an ISO 8601 date-time');
+  });
+});
+
 describe('bad input gives a clear error and no stack trace', () => {
   it.each([
     ['a missing file', () => join(workDir, 'nope.bpmn'), /Cannot read .*nope\.bpmn: no such file/],

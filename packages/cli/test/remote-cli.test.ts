@@ -159,6 +159,31 @@ describe('operon CLI against a running service', { timeout: 120_000 }, () => {
     }
   });
 
+  it('given a conditional start event, operon conditions evaluate starts an instance where the condition holds', async () => {
+    const token = await adminToken();
+    const client = new OperonClient({ baseUrl: server.url, token });
+    await client.deploy([
+      {
+        name: 'big-orders.bpmn',
+        content: `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://operon.test">
+  <bpmn:process id="big-orders" isExecutable="true">
+    <bpmn:startEvent id="big"><bpmn:conditionalEventDefinition><bpmn:condition>=amount &gt; 100</bpmn:condition>
+    </bpmn:conditionalEventDefinition></bpmn:startEvent><bpmn:userTask id="review"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="big" targetRef="review"/>
+  </bpmn:process>
+</bpmn:definitions>`,
+      },
+    ]);
+
+    const none = await operon(env, 'conditions', 'evaluate', '--vars', '{"amount": 5}', '--token', token);
+    const some = await operon(env, 'conditions', 'evaluate', '--vars', '{"amount": 500}', '--json', '--token', token);
+
+    expect(none.stdout).toContain('No condition holds');
+    expect(some.code).toBe(0);
+    expect(some.last).toMatchObject({ startedInstances: [{ processId: 'big-orders', startEventId: 'big' }] });
+  });
+
   it('given an unknown instance, prints the API error code and exits with 1', async () => {
     const result = await operon(env, 'instances', 'get', 'no-such-instance', '--token', await adminToken());
     expect(result.code).toBe(1);

@@ -92,6 +92,15 @@ export interface Outcome {
   readonly status: InstanceStatus;
 }
 
+/** An instance a conditional start event started (POST /api/v1/conditions/evaluate). */
+export interface ConditionalStart extends StartedInstance {
+  readonly startEventId: string;
+}
+
+export interface ConditionEvaluation {
+  readonly startedInstances: readonly ConditionalStart[];
+}
+
 export interface BroadcastSignal {
   readonly signalName: string;
   readonly triggeredInstances: readonly string[];

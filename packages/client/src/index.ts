@@ -7,6 +7,8 @@ export type {
   ActivatedJob,
   ApiToken,
   BroadcastSignal,
+  ConditionalStart,
+  ConditionEvaluation,
   Deployment,
   Incident,
   InstanceDetails,

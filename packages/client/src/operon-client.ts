@@ -3,6 +3,7 @@ import type {
   ActivatedJob,
   ApiToken,
   BroadcastSignal,
+  ConditionEvaluation,
   Deployment,
   Incident,
   InstanceDetails,
@@ -46,6 +47,7 @@ export const CLIENT_ROUTES = [
   'GET /api/v1/incidents',
   'POST /api/v1/incidents/{incidentKey}/resolve',
   'POST /api/v1/signals',
+  'POST /api/v1/conditions/evaluate',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
   'GET /api/v1/auth/me',
@@ -167,6 +169,11 @@ export class OperonClient {
 
   broadcastSignal(signal: { name: string; variables?: Variables }): Promise<BroadcastSignal> {
     return this.call('POST', '/api/v1/signals', { body: signal });
+  }
+
+  /** Evaluates the conditional start events (of one process, or all): one instance per condition that holds. */
+  evaluateConditions(request: { variables: Variables; processId?: string }): Promise<ConditionEvaluation> {
+    return this.call('POST', '/api/v1/conditions/evaluate', { body: request });
   }
 
   /**

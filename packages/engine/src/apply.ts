@@ -1,6 +1,12 @@
 import type { EngineEvent, EngineEventOfType, EngineEventType } from './engine-event';
 import type { ElementInstance, InstanceState } from './instance-state';
 import { draftOf, emptyDraft, type StateDraft } from './state-draft';
+import {
+  compensationCompleted,
+  compensationHandlerStarted,
+  compensationStarted,
+  dropCompensationsOf,
+} from './compensation-records';
 
 /** Marks a complex gateway in its reset among the tokens of a join ('#' cannot start a BPMN id). */
 export const RESETTING = '#resetting';
@@ -17,6 +23,8 @@ function updateElement(draft: StateDraft, key: number, change: Partial<ElementIn
 }
 
 function removeElement(draft: StateDraft, key: number): void {
+  const element = draft.elements[key];
+  if (element) dropCompensationsOf(draft, element);
   delete draft.elements[key];
   if (key !== draft.rootKey) delete draft.variables[key];
   delete draft.joins[key];
@@ -176,6 +184,13 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   'condition-wait-closed': (draft, event) => {
     delete draft.conditionWaits[event.waitKey];
   },
+  'compensation-recorded': (draft, event) => {
+    reserveKey(draft, event.activity.key);
+    draft.compensable[event.activity.key] = event.activity;
+  },
+  'compensation-started': compensationStarted,
+  'compensation-handler-started': compensationHandlerStarted,
+  'compensation-completed': compensationCompleted,
   'incident-raised': (draft, event) => {
     reserveKey(draft, event.incidentKey);
     draft.incidents[event.incidentKey] = {

@@ -9,7 +9,7 @@ export type Command =
       readonly businessKey?: string;
       /** For a child instance of a call activity: the call activity it reports back to. */
       readonly parent?: ParentReference;
-      /** A timer, message or signal start event of the process that started it; default the none start event. */
+      /** A timer, message, signal or conditional start event of the process that started it; default the none start event. */
       readonly startEventId?: string;
     }
   | { readonly type: 'complete-job'; readonly jobKey: number; readonly variables?: Variables }

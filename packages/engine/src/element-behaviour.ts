@@ -27,6 +27,8 @@ export interface ElementBehaviour<N extends FlowNode> {
   outgoing(p: Processing, node: N, element: ElementInstance): readonly string[] | undefined;
   /** Releases what the element holds (a job, a user task) when it is terminated. */
   terminate?(p: Processing, node: N, element: ElementInstance): void;
+  /** After the compensation the element started (its handlers ran inside it) is done; without it, it completes. */
+  compensated?(p: Processing, node: N, element: ElementInstance, lifecycle: Lifecycle): void;
 }
 
 export type ElementBehaviours = { readonly [K in NodeKind]: ElementBehaviour<FlowNodeOfKind<K>> };

@@ -4,6 +4,7 @@ import { exclusiveGateway } from './elements/exclusive-gateway';
 import { inclusiveGateway } from './elements/inclusive-gateway';
 import { parallelGateway } from './elements/parallel-gateway';
 import { scriptTask } from './elements/script-task';
+import { sendTask } from './elements/send-task';
 import { serviceTask } from './elements/service-task';
 import { startEvent } from './elements/start-event';
 import { subProcess } from './elements/sub-process';
@@ -25,6 +26,7 @@ export const elementBehaviours: ElementBehaviours = {
   task: passThroughTask,
   manualTask: passThroughTask,
   serviceTask,
+  sendTask,
   userTask,
   scriptTask,
   exclusiveGateway,

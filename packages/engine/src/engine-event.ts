@@ -1,5 +1,6 @@
 import type { DecisionAudit } from '@operon/dmn';
 import type {
+  CompensableActivity,
   ConditionWait,
   IncidentType,
   Job,
@@ -115,6 +116,32 @@ export type EngineEvent =
   | { readonly type: 'condition-evaluated'; readonly waitKey: number; readonly satisfied: boolean }
   | { readonly type: 'condition-triggered'; readonly waitKey: number; readonly variables: Variables }
   | { readonly type: 'condition-wait-closed'; readonly waitKey: number }
+  /** A completed activity that can be compensated later (it has a handler, or holds such activities). */
+  | { readonly type: 'compensation-recorded'; readonly activity: CompensableActivity }
+  | {
+      /**
+       * A compensation throw event (or cancel end event) compensates `activityKeys`, in this order: completed
+       * activities with a handler, reached through the sub-processes and multi-instance bodies in `expandedKeys`.
+       */
+      readonly type: 'compensation-started';
+      readonly key: number;
+      readonly elementId: string;
+      readonly activityKeys: readonly number[];
+      readonly expandedKeys: readonly number[];
+    }
+  | {
+      /** The handler of one compensated activity started (inside the thrower); the activity is compensated. */
+      readonly type: 'compensation-handler-started';
+      readonly throwerKey: number;
+      readonly activityKey: number;
+      readonly elementId: string;
+      readonly handlerKey: number;
+      readonly handlerId: string;
+      /** For a compensation event sub-process: the completed sub-process whose inner activities it may compensate. */
+      readonly compensatedScopeKey?: number;
+    }
+  /** Every handler of the thrower's compensation has finished. */
+  | { readonly type: 'compensation-completed'; readonly key: number; readonly elementId: string }
   | {
       readonly type: 'incident-raised';
       readonly incidentKey: number;

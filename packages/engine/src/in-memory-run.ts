@@ -1,7 +1,7 @@
 import type { ProcessDefinition } from '@operon/model';
 import type { Command } from './command';
 import type { EngineEvent } from './engine-event';
-import type { Incident, InstanceState, Variables } from './instance-state';
+import type { Incident, InstanceState, Timer, Variables } from './instance-state';
 import { process } from './process';
 import type { DecisionLookup } from './processing';
 import type { Rejection } from './rejection';
@@ -12,12 +12,12 @@ export interface InMemoryRunOptions {
   readonly completeJobs?: boolean;
   /** Complete every user task as it appears, with no variables. */
   readonly completeUserTasks?: boolean;
-  /** The clock, in milliseconds since the epoch; default 0. */
+  /** Where the virtual clock starts, in milliseconds since the epoch; default 0. */
   readonly now?: number;
   readonly instanceKey?: string;
   /** The DMN models business rule tasks call (see EngineContext.decisions). */
   readonly decisions?: DecisionLookup;
-  /** Stop after this many commands, in case a model loops for ever. Default 100,000. */
+  /** Stop after this many commands (fired timers included), in case a model loops for ever. Default 100,000. */
   readonly maxCommands?: number;
   /**
    * The processes call activities may call (e.g. the other processes of the same file): their children run in
@@ -37,12 +37,18 @@ export interface InMemoryRun {
   readonly completedElements: readonly string[];
   readonly incidents: readonly Incident[];
   readonly rejection: Rejection | undefined;
+  /** The virtual clock at the end, in milliseconds since the epoch: the start plus the time timers made pass. */
+  readonly now: number;
+  /** The same, as an ISO 8601 date-time. */
+  readonly virtualTime: string;
 }
 
 /**
  * Runs one instance in memory until it ends or waits: for `operon run`, tests and benchmarks.
  * Jobs and user tasks are completed at once when asked; signals the instance throws reach its own
- * signal subscriptions; nothing else happens by itself.
+ * signal subscriptions. Timers fire in virtual time: when nothing else is left to do, the clock jumps to
+ * the earliest open timer of the instance or its children and fires it, so a one-day wait takes no time.
+ * Messages never arrive by themselves.
  */
 export function runInMemory(definition: ProcessDefinition, options: InMemoryRunOptions = {}): InMemoryRun {
   const rootInstanceKey = options.instanceKey ?? '1';
@@ -60,12 +66,19 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
   ];
   const limit = options.maxCommands ?? 100_000;
   let rejection: Rejection | undefined;
-  for (let count = 0; count < limit && pending.length > 0; count++) {
+  let now = options.now ?? 0;
+  for (let count = 0; count < limit; count++) {
+    if (pending.length === 0) {
+      const due = earliestTimer(instances);
+      if (!due) break;
+      now = Math.max(now, due.timer.dueAt); // a timer already due fires now: the clock never goes back
+      pending.push({ instanceKey: due.instanceKey, command: { type: 'trigger-timer', timerKey: due.timer.key } });
+    }
     const { instanceKey, command } = pending.shift() as { instanceKey: string; command: Command };
     const instance = instances.get(instanceKey);
     if (!instance) continue;
     const context = {
-      now: options.now ?? 0,
+      now,
       definition: instance.definition,
       ...(options.decisions ? { decisions: options.decisions } : {}),
     };
@@ -143,7 +156,23 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
     ),
     incidents,
     rejection,
+    now,
+    virtualTime: new Date(now).toISOString(),
   };
+}
+
+/** The open timer that falls due first among the active instances in memory (the first such on a tie). */
+function earliestTimer(
+  instances: ReadonlyMap<string, { readonly state: InstanceState | undefined }>,
+): { instanceKey: string; timer: Timer } | undefined {
+  let earliest: { instanceKey: string; timer: Timer } | undefined;
+  for (const [instanceKey, { state }] of instances) {
+    if (state?.status !== 'active') continue;
+    for (const timer of Object.values(state.timers)) {
+      if (!earliest || timer.dueAt < earliest.timer.dueAt) earliest = { instanceKey, timer };
+    }
+  }
+  return earliest;
 }
 
 function statusOf(state: InstanceState | undefined, openIncidents: number): RunStatus {

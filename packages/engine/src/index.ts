@@ -23,6 +23,7 @@ export type {
   Variables,
 } from './instance-state';
 export { runInMemory } from './in-memory-run';
+export { startConditionHolds } from './start-condition';
 export { scheduleTimer, timerStartOccurrence } from './timers/index';
 export type { TimerSchedule } from './timers/index';
 export type { InMemoryRun, InMemoryRunOptions, RunStatus } from './in-memory-run';

@@ -34,6 +34,13 @@ export interface ElementInstance {
   readonly loopItems?: readonly unknown[];
   /** A call activity: the key of the child instance it started. */
   readonly calledInstanceKey?: string;
+  /**
+   * A compensation throw event (or cancel end event) at work: the compensable activities whose handlers are still
+   * to run, in order; its handlers run inside it, one at a time (behaviours/compensation.ts).
+   */
+  readonly compensationQueue?: readonly number[];
+  /** A compensation event sub-process at work: the completed sub-process instance whose activities it may compensate. */
+  readonly compensatedScopeKey?: number;
 }
 
 export interface Job {
@@ -111,6 +118,23 @@ export interface SignalSubscription {
 }
 
 /**
+ * A completed activity that can still be compensated (BPMN 2.0.2 §10.5.5): it has a compensation handler, or
+ * is a sub-process (or multi-instance body) with such activities inside, recorded under it by `scopeKey`.
+ * Recorded in completion order (`key`); dropped when compensated, or when its scope ends without a record.
+ */
+export interface CompensableActivity {
+  readonly key: number;
+  readonly elementInstanceKey: number;
+  readonly elementId: string;
+  /** The flow scope it completed in: a live element instance, or a completed sub-process's instance. */
+  readonly scopeKey: number;
+  /** A multi-instance body: compensated through its iterations, recorded under it. */
+  readonly loopBody?: true;
+  /** Its local variables when it completed (e.g. `loopCounter` and the input element), given to its handler. */
+  readonly variables?: Variables;
+}
+
+/**
  * A waiting element's conditional event: triggered when its condition becomes true (evaluated after every
  * command that changed variables). `satisfied` is the last value seen, so that only a change to true triggers.
  */
@@ -180,6 +204,8 @@ export interface InstanceState {
   readonly signalSubscriptions?: Readonly<Record<number, SignalSubscription>>;
   /** Absent in states stored before conditional events existed; read it as empty. */
   readonly conditionWaits?: Readonly<Record<number, ConditionWait>>;
+  /** Completed activities that can be compensated; absent in states stored before compensation existed: empty. */
+  readonly compensable?: Readonly<Record<number, CompensableActivity>>;
   /** Tokens waiting at joining gateways: scope key → gateway id → incoming flow id → count. */
   readonly joins: Readonly<Record<number, Readonly<Record<string, Readonly<Record<string, number>>>>>>;
 }

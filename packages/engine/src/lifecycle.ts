@@ -1,5 +1,6 @@
 import { applyInputMappings, applyOutputMappings } from './behaviours/variable-mappings';
 import { openEventTriggers } from './behaviours/event-triggers';
+import { continueCompensation, recordCompensable } from './behaviours/compensation';
 import { releaseEventWaits } from './behaviours/event-waits';
 import { adHocConditionHolds } from './behaviours/ad-hoc';
 import {
@@ -94,6 +95,7 @@ export function runCompletion(p: Processing, key: number): void {
   if (role === 'body' && node.loop) propagateOutputCollection(p, node.loop, element);
   const flows = behaviourOf(node).outgoing(p, node, element);
   if (flows === undefined) return;
+  recordCompensable(p, node, element, role);
   p.emit({ type: 'element-completed', key, elementId: element.elementId });
   for (const flowId of flows) takeFlow(p, flowId, element.scopeKey);
   tokenMoved(p, element.scopeKey);
@@ -109,6 +111,7 @@ function completeIteration(
   const next = finishIteration(p, loop, iteration);
   if (next === undefined) return;
   const counter = Number(p.draft.variables[iteration.key]?.['loopCounter'] ?? 1);
+  recordCompensable(p, p.node(iteration.elementId), iteration, 'iteration');
   p.emit({ type: 'element-completed', key: iteration.key, elementId: iteration.elementId });
   const body = p.element(bodyKey);
   if (body) continueLoop(p, loop, body, counter, next, lifecycle(p));
@@ -156,6 +159,15 @@ function completeScopeIfDone(p: Processing, scopeKey: number): void {
     if (p.draft.joins[scopeKey]) p.emit({ type: 'join-tokens-discarded', scopeKey });
   }
   if (p.childrenOf(scopeKey).length > 0 || p.draft.joins[scopeKey]) return;
+  if (scope.compensationQueue !== undefined) {
+    // a compensation throw event whose handler finished: the next one, else it goes on (or its transaction ends)
+    if (continueCompensation(p, scopeKey, lifecycle(p))) return;
+    const node = p.node(scope.elementId);
+    const behaviour = behaviourOf(node);
+    if (behaviour.compensated) behaviour.compensated(p, node, scope, lifecycle(p));
+    else completeElement(p, scopeKey);
+    return;
+  }
   if (scopeKey !== p.draft.rootKey) {
     completeElement(p, scopeKey);
     return;

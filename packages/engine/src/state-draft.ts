@@ -1,4 +1,5 @@
 import type {
+  CompensableActivity,
   ConditionWait,
   ElementInstance,
   Incident,
@@ -30,6 +31,7 @@ export interface StateDraft extends Mutable<
     | 'subscriptions'
     | 'signalSubscriptions'
     | 'conditionWaits'
+    | 'compensable'
     | 'joins'
   >
 > {
@@ -42,6 +44,7 @@ export interface StateDraft extends Mutable<
   subscriptions: Record<number, MessageSubscription>;
   signalSubscriptions: Record<number, SignalSubscription>;
   conditionWaits: Record<number, ConditionWait>;
+  compensable: Record<number, CompensableActivity>;
   joins: Record<number, Record<string, Record<string, number>>>;
 }
 
@@ -57,6 +60,7 @@ export function draftOf(state: InstanceState): StateDraft {
     subscriptions: { ...state.subscriptions },
     signalSubscriptions: { ...state.signalSubscriptions },
     conditionWaits: { ...state.conditionWaits },
+    compensable: { ...state.compensable },
     joins: { ...state.joins },
   };
 }
@@ -79,6 +83,7 @@ export function emptyDraft(): StateDraft {
     subscriptions: {},
     signalSubscriptions: {},
     conditionWaits: {},
+    compensable: {},
     joins: {},
   };
 }

@@ -221,3 +221,13 @@ export class Scenario {
     return this.events.flatMap((event) => (event.type === type && event.key !== rootKey ? [event.elementId] : []));
   }
 }
+
+/**
+ * A compensation boundary event on `host`, associated (`bpmn:association`) with its handler: a service task marked
+ * `isForCompensation` whose job type is its id.
+ */
+export function compensationHandler(host: string, handler = `undo-${host}`): string {
+  return `<bpmn:boundaryEvent id="${host}-compensation" attachedToRef="${host}"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>
+    <bpmn:serviceTask id="${handler}" isForCompensation="true"><bpmn:extensionElements><zeebe:taskDefinition type="${handler}"/></bpmn:extensionElements></bpmn:serviceTask>
+    <bpmn:association id="${host}-association" sourceRef="${host}-compensation" targetRef="${handler}"/>`;
+}

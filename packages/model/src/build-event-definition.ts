@@ -1,8 +1,10 @@
 import type { BuildContext } from './build-context';
 import { DiagnosticCode } from './diagnostic-code';
 import { capitalize } from './element-label';
-import { elementProperty, extensionsOf, stringProperty, type ModdleElement } from './moddle-element';
+import { elementId, elementProperty, extensionsOf, stringProperty, type ModdleElement } from './moddle-element';
 import type {
+  CancelEventDefinition,
+  CompensationThrowDefinition,
   ConditionalEventDefinition,
   ErrorCatchDefinition,
   ErrorThrowDefinition,
@@ -46,6 +48,10 @@ export function buildCatchDefinition(
       return buildLink(definition, id, subject, context);
     case 'bpmn:ConditionalEventDefinition':
       return buildConditional(definition, id, subject, context);
+    case 'bpmn:CompensateEventDefinition':
+      return { kind: 'compensation' };
+    case 'bpmn:CancelEventDefinition':
+      return { kind: 'cancel' };
     default:
       return buildMessage(definition, element, id, subject, context);
   }
@@ -57,9 +63,20 @@ export function buildThrowDefinition(
   id: string,
   subject: string,
   context: BuildContext,
-): ErrorThrowDefinition | EscalationThrowDefinition | SignalEventDefinition | LinkEventDefinition | undefined {
+):
+  | ErrorThrowDefinition
+  | EscalationThrowDefinition
+  | SignalEventDefinition
+  | LinkEventDefinition
+  | CompensationThrowDefinition
+  | CancelEventDefinition
+  | undefined {
   const definition = eventDefinitionsOf(element)[0];
   switch (definition?.$type) {
+    case 'bpmn:CompensateEventDefinition':
+      return buildCompensationThrow(definition);
+    case 'bpmn:CancelEventDefinition':
+      return { kind: 'cancel' };
     case 'bpmn:ErrorEventDefinition':
       return buildErrorThrow(definition, id, subject, context);
     case 'bpmn:EscalationEventDefinition':
@@ -71,6 +88,16 @@ export function buildThrowDefinition(
     default:
       return undefined;
   }
+}
+
+/** `activityRef` (checked against the scope in validate-compensation.ts); `waitForCompletion` defaults to true. */
+function buildCompensationThrow(definition: ModdleElement): CompensationThrowDefinition {
+  const activity = elementProperty(definition, 'activityRef');
+  return {
+    kind: 'compensation',
+    activityId: activity === undefined ? undefined : elementId(activity),
+    waitForCompletion: definition['waitForCompletion'] !== false,
+  };
 }
 
 function buildErrorCatch(definition: ModdleElement): ErrorCatchDefinition {

@@ -1,6 +1,6 @@
 import type { BuildContext } from './build-context';
 import { DiagnosticCode } from './diagnostic-code';
-import { describeElement, nodeKindLabel } from './element-label';
+import { capitalize, describeElement, nodeKindLabel } from './element-label';
 import { buildCatchDefinition, buildMessage, buildThrowDefinition } from './build-event-definition';
 import { buildBusinessRuleTask } from './build-business-rule-task';
 import { buildCallActivity } from './build-call-activity';
@@ -19,6 +19,7 @@ import type {
   IntermediateCatchEventNode,
   JobDefinition,
   LinkEventDefinition,
+  MessageThrowDefinition,
   NodeKind,
   ScopeTriggerDefinition,
   TaskNode,
@@ -52,12 +53,18 @@ export function buildFlowNode(
     case 'endEvent': {
       const terminate = eventDefinitionsOf(element).some(({ $type }) => $type === 'bpmn:TerminateEventDefinition');
       if (terminate) return { kind, ...base, eventDefinition: 'terminate' };
+      const message = messageThrow(element, zeebe, id, subject, context);
+      if (message) return { kind, ...base, eventDefinition: message };
       const thrown = buildThrowDefinition(element, id, subject, context);
       return { kind, ...base, eventDefinition: thrown === undefined || thrown.kind === 'link' ? 'none' : thrown };
     }
     case 'intermediateThrowEvent': {
+      const message = messageThrow(element, zeebe, id, subject, context);
+      if (message) return { kind, ...base, eventDefinition: message };
       const thrown = buildThrowDefinition(element, id, subject, context);
-      return { kind, ...base, eventDefinition: thrown === undefined || thrown.kind === 'error' ? 'none' : thrown };
+      // an error or cancel intermediate throw event is refused (supported-elements.ts)
+      const none = thrown === undefined || thrown.kind === 'error' || thrown.kind === 'cancel';
+      return { kind, ...base, eventDefinition: none ? 'none' : thrown };
     }
     case 'boundaryEvent': {
       const attachedTo = elementProperty(element, 'attachedToRef');
@@ -74,7 +81,8 @@ export function buildFlowNode(
     case 'parallelGateway':
       return { kind, ...base };
     case 'serviceTask':
-      return { kind, ...base, job: buildJob(zeebe, id, subject, context) ?? missingJobType(id, context) };
+    case 'sendTask':
+      return { kind, ...base, job: buildJob(zeebe, id, subject, context) ?? missingJobType(id, subject, context) };
     case 'userTask':
       return { kind, ...base, ...buildUserTask(zeebe, id, subject, context) };
     case 'scriptTask':
@@ -136,6 +144,7 @@ export function buildNodeBase(
     inputs: buildMappings(zeebe.inputs, 'input', id, subject, context),
     outputs: buildMappings(zeebe.outputs, 'output', id, subject, context),
     boundaryEventIds: [],
+    ...(booleanProperty(element, 'isForCompensation') ? { isForCompensation: true } : {}),
   };
 }
 
@@ -153,7 +162,13 @@ function scopeTrigger(
 function isIntermediateCatch(
   definition: ScopeTriggerDefinition | LinkEventDefinition | undefined,
 ): definition is IntermediateCatchEventNode['eventDefinition'] {
-  return definition !== undefined && definition.kind !== 'error' && definition.kind !== 'escalation';
+  return (
+    definition !== undefined &&
+    definition.kind !== 'error' &&
+    definition.kind !== 'escalation' &&
+    definition.kind !== 'compensation' &&
+    definition.kind !== 'cancel'
+  );
 }
 
 /** Stands in for a missing definition; the model carries an error, so it never runs. */
@@ -163,11 +178,26 @@ const PLACEHOLDER_MESSAGE = {
   correlationKey: undefined,
 } as const;
 
-function missingJobType(id: string, context: BuildContext): JobDefinition {
+/**
+ * A message throw event (intermediate or end) is, as in Camunda 8, a job for the worker that sends the
+ * message; undefined when the event throws something else.
+ */
+function messageThrow(
+  element: ModdleElement,
+  zeebe: ZeebeExtensions,
+  id: string,
+  subject: string,
+  context: BuildContext,
+): MessageThrowDefinition | undefined {
+  if (eventDefinitionsOf(element)[0]?.$type !== 'bpmn:MessageEventDefinition') return undefined;
+  return { kind: 'message', job: buildJob(zeebe, id, subject, context) ?? missingJobType(id, subject, context) };
+}
+
+function missingJobType(id: string, subject: string, context: BuildContext): JobDefinition {
   context.diagnostics.error(
     DiagnosticCode.MISSING_TASK_TYPE,
     id,
-    `Service task '${id}' has no job type. Add a zeebe:taskDefinition with a type, e.g. type="payment" ` +
+    `${capitalize(subject)} has no job type. Add a zeebe:taskDefinition with a type, e.g. type="payment" ` +
       '(in Camunda Modeler: Task definition > Type), so that a job worker can pick it up.',
   );
   return { type: { kind: 'static', value: '' }, retries: { kind: 'static', value: '3' }, headers: {} };

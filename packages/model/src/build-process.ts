@@ -31,19 +31,21 @@ interface ProcessDraft {
   readonly order: string[];
   readonly nodes: Map<string, FlowNode>;
   readonly flows: Map<string, SequenceFlow>;
+  /** `bpmn:association` source id → target ids, from every scope: how compensation boundary events name their handler. */
+  readonly associations: Map<string, string[]>;
 }
 
 interface ScopeResult {
   readonly childIds: readonly string[];
   readonly startEventId: string;
   readonly eventSubProcessIds: readonly string[];
-  /** At the top of a process: its timer, message and signal start events. */
+  /** At the top of a process: its timer, message, signal and conditional start events. */
   readonly triggeredStartEventIds: readonly string[];
 }
 
 /** An executable `bpmn:process` as the engine's graph. Problems are reported to the context, not thrown. */
 export function buildProcess(element: ModdleElement, id: string, context: BuildContext): ProcessDefinition {
-  const draft: ProcessDraft = { order: [], nodes: new Map(), flows: new Map() };
+  const draft: ProcessDraft = { order: [], nodes: new Map(), flows: new Map(), associations: new Map() };
   const zeebe = readZeebeExtensions(element);
   for (const listener of zeebe.listeners) {
     context.diagnostics.warning(
@@ -122,6 +124,7 @@ function buildScope(
     if (node.kind === 'subProcess' && node.triggeredByEvent) eventSubProcessIds.push(id);
   }
 
+  readAssociations(container, draft);
   const scope = { nodeIds: new Set(childIds), flowNodeIds };
   for (const element of elements) {
     if (element.$type !== 'bpmn:SequenceFlow') continue;
@@ -132,7 +135,7 @@ function buildScope(
   const startEventId = triggeredByEvent
     ? theTriggeredStartEvent(startEventIds, containerId, draft, context)
     : (triggeredStartEventIds.length > 0 || adHoc !== undefined) && startEventIds.length === 0
-      ? '' // a process started only by its timer, message or signal start events; an ad-hoc sub-process
+      ? '' // a process started only by its timer, message, signal or conditional start events; an ad-hoc sub-process
       : theNoneStartEvent(startEventIds, subject, containerId, context);
   return { childIds, startEventId, eventSubProcessIds, triggeredStartEventIds };
 }
@@ -158,7 +161,14 @@ function buildSubProcess(
   }
   const adHoc = element.$type === 'bpmn:AdHocSubProcess' ? buildAdHoc(element, id, context) : undefined;
   const scope = buildScope(element, `sub-process '${id}'`, id, id, depth, triggeredByEvent, draft, context, adHoc);
-  return { kind: 'subProcess', ...base, ...scope, triggeredByEvent, ...(adHoc === undefined ? {} : { adHoc }) };
+  return {
+    kind: 'subProcess',
+    ...base,
+    ...scope,
+    triggeredByEvent,
+    ...(adHoc === undefined ? {} : { adHoc }),
+    ...(element.$type === 'bpmn:Transaction' ? { transaction: true } : {}),
+  };
 }
 
 function buildAdHoc(element: ModdleElement, id: string, context: BuildContext): AdHocCharacteristics {
@@ -220,6 +230,26 @@ function theNoneStartEvent(
   return '';
 }
 
+/** The associations of a scope (its `artifacts`), by source id. */
+function readAssociations(container: ModdleElement, draft: ProcessDraft): void {
+  for (const artifact of elementsProperty(container, 'artifacts')) {
+    if (artifact.$type !== 'bpmn:Association') continue;
+    const source = elementProperty(artifact, 'sourceRef');
+    const target = elementProperty(artifact, 'targetRef');
+    const sourceId = source && elementId(source);
+    const targetId = target && elementId(target);
+    if (sourceId === undefined || targetId === undefined) continue;
+    draft.associations.set(sourceId, [...(draft.associations.get(sourceId) ?? []), targetId]);
+  }
+}
+
+/** The compensation handler a compensation boundary event is associated with (validate-compensation.ts checks it). */
+function compensationHandlerOf(node: FlowNode, draft: ProcessDraft): { compensationHandlerId?: string } {
+  if (node.kind !== 'boundaryEvent' || node.eventDefinition.kind !== 'compensation') return {};
+  const handlerId = (draft.associations.get(node.id) ?? []).find((id) => draft.nodes.get(id)?.isForCompensation);
+  return handlerId === undefined ? {} : { compensationHandlerId: handlerId };
+}
+
 /** Fills each node's incoming and outgoing flow ids (outgoing in document order), in document order of nodes. */
 function connect(draft: ProcessDraft): ReadonlyMap<string, FlowNode> {
   const incoming = new Map<string, string[]>();
@@ -247,6 +277,7 @@ function connect(draft: ProcessDraft): ReadonlyMap<string, FlowNode> {
       incoming: incoming.get(id) ?? [],
       outgoing: outgoing.get(id) ?? [],
       boundaryEventIds: boundaries.get(id) ?? [],
+      ...compensationHandlerOf(node, draft),
     });
   }
   return nodes;

@@ -20,6 +20,7 @@ const nodeKindLabels: { readonly [K in NodeKind]: string } = {
   callActivity: 'call activity',
   eventBasedGateway: 'event-based gateway',
   complexGateway: 'complex gateway',
+  sendTask: 'send task',
 };
 
 /** "service task", "exclusive gateway", … for messages. */

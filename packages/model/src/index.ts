@@ -1,5 +1,8 @@
 export type {
   BoundaryEventNode,
+  CancelEventDefinition,
+  CompensationCatchDefinition,
+  CompensationThrowDefinition,
   AdHocCharacteristics,
   CallActivityNode,
   ComplexGatewayNode,
@@ -24,6 +27,7 @@ export type {
   InclusiveGatewayNode,
   IntermediateCatchEventNode,
   MessageEventDefinition,
+  MessageThrowDefinition,
   ReceiveTaskNode,
   BusinessRuleTaskNode,
   TimerEventDefinition,
@@ -32,6 +36,7 @@ export type {
   ParallelGatewayNode,
   ProcessDefinition,
   ScriptTaskNode,
+  SendTaskNode,
   SequenceFlow,
   ServiceTaskNode,
   StartEventNode,
@@ -42,6 +47,7 @@ export type {
   VariableMapping,
 } from './process-definition';
 export { NodeKind } from './process-definition';
+export { jobDefinitionOf } from './job-definition';
 export type { Diagnostic } from './diagnostic';
 export { DiagnosticCode } from './diagnostic-code';
 export { parseBpmn } from './parse-bpmn';

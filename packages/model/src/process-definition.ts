@@ -3,6 +3,20 @@
  * Everything here is immutable and plain data, built once per deployed model.
  */
 
+import type {
+  CancelEventDefinition,
+  CompensationCatchDefinition,
+  CompensationThrowDefinition,
+} from './compensation-definition';
+import type { LoopCharacteristics } from './loop-characteristics';
+
+export type {
+  CancelEventDefinition,
+  CompensationCatchDefinition,
+  CompensationThrowDefinition,
+} from './compensation-definition';
+export type { LoopCharacteristics, MultiInstanceLoop, StandardLoop } from './loop-characteristics';
+
 /** A value written in a Camunda 8 attribute: a static string, or a FEEL expression when it starts with `=`. */
 export type ValueExpression =
   { readonly kind: 'static'; readonly value: string } | { readonly kind: 'feel'; readonly expression: string };
@@ -34,6 +48,7 @@ export const NodeKind = {
   callActivity: 'callActivity',
   eventBasedGateway: 'eventBasedGateway',
   complexGateway: 'complexGateway',
+  sendTask: 'sendTask',
 } as const;
 export type NodeKind = (typeof NodeKind)[keyof typeof NodeKind];
 
@@ -66,40 +81,9 @@ interface FlowNodeBase<K extends NodeKind> {
   readonly boundaryEventIds: readonly string[];
   /** Multi-instance or standard loop characteristics (activities only); undefined when the activity runs once. */
   readonly loop?: LoopCharacteristics;
+  /** `isForCompensation`: a compensation handler, started only by compensation, never by a flow. */
+  readonly isForCompensation?: true;
 }
-
-/**
- * `bpmn:multiInstanceLoopCharacteristics` with `zeebe:loopCharacteristics`: one instance of the activity per
- * item of the input collection (or `loopCardinality` instances), in parallel or one after another, inside a
- * multi-instance body that is a scope of its own (as in Camunda 8). Expressions are FEEL without the `=`.
- */
-export interface MultiInstanceLoop {
-  readonly kind: 'multiInstance';
-  readonly sequential: boolean;
-  readonly inputCollection: string | undefined;
-  /** The local variable of each instance that holds its item. */
-  readonly inputElement: string | undefined;
-  /** `bpmn:loopCardinality`: how many instances, when there is no input collection (BPMN; Camunda 8 has none). */
-  readonly cardinality: string | undefined;
-  /** A local variable of the body, filled per index with `outputElement`, then propagated when the body completes. */
-  readonly outputCollection: string | undefined;
-  readonly outputElement: string | undefined;
-  /** Evaluated after each instance completes; true ends the remaining instances and completes the body. */
-  readonly completionCondition: string | undefined;
-}
-
-/**
- * `bpmn:standardLoopCharacteristics` (BPMN 2.0.2 §10.3.8; Camunda 8 does not run it): the activity runs again
- * while the loop condition is true, at most `loopMaximum` times; `testBefore` checks before each run.
- */
-export interface StandardLoop {
-  readonly kind: 'standardLoop';
-  readonly loopCondition: string | undefined;
-  readonly loopMaximum: number | undefined;
-  readonly testBefore: boolean;
-}
-
-export type LoopCharacteristics = MultiInstanceLoop | StandardLoop;
 
 /**
  * A start event. At the top of a process or sub-process it is a none start event; the start event of an
@@ -110,16 +94,28 @@ export interface StartEventNode extends FlowNodeBase<'startEvent'> {
   readonly interrupting: boolean;
 }
 
-/** What an end event throws: nothing, a terminate, an error, an escalation or a signal. */
+/** What an end event throws: nothing, a terminate, an error, an escalation, a signal or a message. */
 export interface EndEventNode extends FlowNodeBase<'endEvent'> {
   readonly eventDefinition:
-    'none' | 'terminate' | ErrorThrowDefinition | EscalationThrowDefinition | SignalEventDefinition;
+    | 'none'
+    | 'terminate'
+    | ErrorThrowDefinition
+    | EscalationThrowDefinition
+    | SignalEventDefinition
+    | MessageThrowDefinition
+    | CompensationThrowDefinition
+    | CancelEventDefinition;
 }
 
 export type TaskNode = FlowNodeBase<'task'>;
 export type ManualTaskNode = FlowNodeBase<'manualTask'>;
 
 export interface ServiceTaskNode extends FlowNodeBase<'serviceTask'> {
+  readonly job: JobDefinition;
+}
+
+/** A send task is a job (`zeebe:taskDefinition`) whose worker sends the message, as in Camunda 8. */
+export interface SendTaskNode extends FlowNodeBase<'sendTask'> {
   readonly job: JobDefinition;
 }
 
@@ -179,6 +175,8 @@ export interface SubProcessNode extends FlowNodeBase<'subProcess'> {
   readonly eventSubProcessIds: readonly string[];
   /** A `bpmn:adHocSubProcess`: it starts the elements its collection names, not a start event. */
   readonly adHoc?: AdHocCharacteristics;
+  /** A `bpmn:transaction`: runs as a sub-process; a cancel end event inside compensates it and leaves by its cancel boundary event. */
+  readonly transaction?: true;
 }
 
 /**
@@ -206,6 +204,15 @@ export interface MessageEventDefinition {
   readonly messageName: ValueExpression;
   /** Undefined when the message has no correlation key (it matches by name only). */
   readonly correlationKey: ValueExpression | undefined;
+}
+
+/**
+ * `bpmn:messageEventDefinition` on a throw event (intermediate or end): as in Camunda 8, a job
+ * (`zeebe:taskDefinition`) whose worker sends the message; the event completes when the job does.
+ */
+export interface MessageThrowDefinition {
+  readonly kind: 'message';
+  readonly job: JobDefinition;
 }
 
 /** `bpmn:errorEventDefinition` on a catch event: an error code, or undefined to catch every error. */
@@ -255,6 +262,8 @@ export interface ConditionalEventDefinition {
 
 /** What can start an event sub-process or trigger a boundary event. */
 export type ScopeTriggerDefinition =
+  | CompensationCatchDefinition
+  | CancelEventDefinition
   | ConditionalEventDefinition
   | TimerEventDefinition
   | MessageEventDefinition
@@ -271,9 +280,15 @@ export interface IntermediateCatchEventNode extends FlowNodeBase<'intermediateCa
     | ConditionalEventDefinition;
 }
 
-/** A none, escalation, signal or link intermediate throw event. */
+/** A none, escalation, signal, link or message intermediate throw event. */
 export interface IntermediateThrowEventNode extends FlowNodeBase<'intermediateThrowEvent'> {
-  readonly eventDefinition: 'none' | EscalationThrowDefinition | SignalEventDefinition | LinkEventDefinition;
+  readonly eventDefinition:
+    | 'none'
+    | EscalationThrowDefinition
+    | SignalEventDefinition
+    | LinkEventDefinition
+    | MessageThrowDefinition
+    | CompensationThrowDefinition;
 }
 
 /** An event attached to an activity: `cancelActivity` (interrupting) ends the activity when it triggers. */
@@ -281,6 +296,8 @@ export interface BoundaryEventNode extends FlowNodeBase<'boundaryEvent'> {
   readonly attachedToId: string;
   readonly interrupting: boolean;
   readonly eventDefinition: ScopeTriggerDefinition;
+  /** A compensation boundary event: the handler activity it is associated with (`bpmn:association`). */
+  readonly compensationHandlerId?: string;
 }
 
 export interface ReceiveTaskNode extends FlowNodeBase<'receiveTask'> {
@@ -317,6 +334,7 @@ export type FlowNode =
   | TaskNode
   | ManualTaskNode
   | ServiceTaskNode
+  | SendTaskNode
   | UserTaskNode
   | ScriptTaskNode
   | ExclusiveGatewayNode
@@ -351,7 +369,7 @@ export interface ProcessDefinition {
   /** The none start event of the process (top level); '' when it has only start events with a trigger. */
   readonly startEventId: string;
   /**
-   * Timer, message and signal start events of the process (top level): the runtime starts an instance when
+   * Timer, message, signal and conditional start events of the process (top level): the runtime starts an instance when
    * one triggers (`create-instance` with `startEventId`).
    */
   readonly triggeredStartEventIds: readonly string[];

@@ -14,17 +14,6 @@ describe('elements Operon does not run yet', () => {
   it.each([
     ['error start event', '<bpmn:startEvent id="x"><bpmn:errorEventDefinition /></bpmn:startEvent>'],
     ['escalation start event', '<bpmn:startEvent id="x"><bpmn:escalationEventDefinition /></bpmn:startEvent>'],
-    [
-      'message intermediate throw event',
-      '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>',
-    ],
-    [
-      'compensate intermediate throw event',
-      '<bpmn:intermediateThrowEvent id="x"><bpmn:compensateEventDefinition /></bpmn:intermediateThrowEvent>',
-    ],
-    ['cancel end event', '<bpmn:endEvent id="x"><bpmn:cancelEventDefinition /></bpmn:endEvent>'],
-    ['send task', '<bpmn:sendTask id="x" />'],
-    ['transaction', '<bpmn:transaction id="x" />'],
   ])('refuses a %s with UNSUPPORTED_ELEMENT, naming its type', async (label, element) => {
     // given a process using the element
     // when parsed
@@ -62,7 +51,9 @@ describe('elements Operon does not run yet', () => {
   });
 
   it('does not also report the flows of an unsupported element', async () => {
-    const outcome = await parse(around('<bpmn:sendTask id="x" />', 'x'));
+    const outcome = await parse(
+      around('<bpmn:intermediateCatchEvent id="x"><bpmn:errorEventDefinition /></bpmn:intermediateCatchEvent>', 'x'),
+    );
 
     expect(codesOf(outcome)).toEqual(['UNSUPPORTED_ELEMENT']);
   });
@@ -123,6 +114,81 @@ describe('elements Operon does not run yet', () => {
 
     expect(outcome.ok).toBe(false);
     expectDiagnostic(outcome, 'NESTING_TOO_DEEP', 'sub33');
+  });
+});
+
+describe('message throw events and send tasks', () => {
+  const sender =
+    '<bpmn:extensionElements><zeebe:taskDefinition type="send-invoice" retries="5" /></bpmn:extensionElements>';
+
+  it.each([
+    ['send task', 'sendTask', `<bpmn:sendTask id="x">${sender}</bpmn:sendTask>`, undefined],
+    [
+      'message intermediate throw event',
+      'intermediateThrowEvent',
+      `<bpmn:intermediateThrowEvent id="x">${sender}<bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>`,
+      'message',
+    ],
+  ])(
+    'reads a %s as a job for the worker that sends the message, as Camunda 8 does',
+    async (_label, kind, element, definition) => {
+      // given a process using the element with a task definition
+      // when parsed
+      const outcome = await parse(around(element, 'x'));
+
+      // then it is a job: type and retries
+      const node = onlyProcess(outcome).nodes.get('x');
+      const job = { type: { kind: 'static', value: 'send-invoice' }, retries: { kind: 'static', value: '5' } };
+      expect(node).toMatchObject(
+        definition === undefined ? { kind, job } : { kind, eventDefinition: { kind: definition, job } },
+      );
+    },
+  );
+
+  it('reads a message end event as a job', async () => {
+    const outcome = await parse(
+      executableProcess(
+        `<bpmn:startEvent id="start" /><bpmn:sequenceFlow id="in" sourceRef="start" targetRef="x" />
+         <bpmn:endEvent id="x">${sender}<bpmn:messageEventDefinition /></bpmn:endEvent>`,
+      ),
+    );
+
+    expect(onlyProcess(outcome).nodes.get('x')).toMatchObject({
+      kind: 'endEvent',
+      eventDefinition: { kind: 'message', job: { type: { kind: 'static', value: 'send-invoice' } } },
+    });
+  });
+
+  it.each([
+    ['Send task', '<bpmn:sendTask id="x" />'],
+    [
+      'Intermediate throw event',
+      '<bpmn:intermediateThrowEvent id="x"><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>',
+    ],
+  ])('refuses a %s without a task definition with MISSING_TASK_TYPE, as a service task', async (label, element) => {
+    const outcome = await parse(around(element, 'x'));
+
+    expect(expectDiagnostic(outcome, 'MISSING_TASK_TYPE', 'x').message).toContain(
+      `${label} 'x' has no job type. Add a zeebe:taskDefinition with a type`,
+    );
+  });
+});
+
+describe('conditional start events of a process', () => {
+  it('accepts one as a start event with a trigger, evaluated on request', async () => {
+    const outcome = await parse(
+      executableProcess(
+        `<bpmn:startEvent id="big"><bpmn:conditionalEventDefinition><bpmn:condition>=amount &gt; 100</bpmn:condition>
+         </bpmn:conditionalEventDefinition></bpmn:startEvent>
+         <bpmn:sequenceFlow id="f" sourceRef="big" targetRef="end" /><bpmn:endEvent id="end" />`,
+      ),
+    );
+
+    const process = onlyProcess(outcome);
+    expect(process.triggeredStartEventIds).toEqual(['big']);
+    expect(process.nodes.get('big')).toMatchObject({
+      eventDefinition: { kind: 'conditional', condition: 'amount > 100' },
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { capitalize, describeElement, moddleTypeLabel, nodeKindLabel, pluralLabel } from './element-label';
+import { capitalize, describeElement, moddleTypeLabel, pluralLabel } from './element-label';
 import { booleanProperty, elementId, elementsProperty, type ModdleElement } from './moddle-element';
 import type { NodeKind } from './process-definition';
 
@@ -16,6 +16,7 @@ const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
   'bpmn:InclusiveGateway': 'inclusiveGateway',
   'bpmn:SubProcess': 'subProcess',
   'bpmn:AdHocSubProcess': 'subProcess',
+  'bpmn:Transaction': 'subProcess',
   'bpmn:IntermediateCatchEvent': 'intermediateCatchEvent',
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
   'bpmn:BoundaryEvent': 'boundaryEvent',
@@ -24,6 +25,7 @@ const KIND_BY_TYPE: Readonly<Record<string, NodeKind>> = {
   'bpmn:CallActivity': 'callActivity',
   'bpmn:EventBasedGateway': 'eventBasedGateway',
   'bpmn:ComplexGateway': 'complexGateway',
+  'bpmn:SendTask': 'sendTask',
 };
 
 /** Event definitions each event kind runs, by their label ("timer", "message", …); undefined = none. */
@@ -34,23 +36,19 @@ const RUNS: {
   )[];
 } = {
   start: [undefined],
-  processStart: [undefined, 'timer', 'message', 'signal'],
-  eventStart: CATCH_TRIGGERS,
-  end: [undefined, 'terminate', 'error', 'escalation', 'signal'],
+  processStart: [undefined, 'timer', 'message', 'signal', 'conditional'],
+  eventStart: [...CATCH_TRIGGERS, 'compensate'],
+  end: [undefined, 'terminate', 'error', 'escalation', 'signal', 'message', 'compensate', 'cancel'],
   catch: ['timer', 'message', 'signal', 'link', 'conditional'],
-  throw: [undefined, 'escalation', 'signal', 'link'],
-  boundary: CATCH_TRIGGERS,
-};
-
-const HINT_BY_TYPE: Readonly<Record<string, string>> = {
-  'bpmn:SendTask': 'Use a service task whose job worker sends the message instead.',
+  throw: [undefined, 'escalation', 'signal', 'link', 'message', 'compensate'],
+  boundary: [...CATCH_TRIGGERS, 'compensate', 'cancel'],
 };
 
 const GENERAL_HINT =
-  'Remove it, or redraw this step with elements Operon runs: tasks (plain, service, user, script, manual, receive), ' +
-  'exclusive, inclusive and parallel gateways, embedded and event sub-processes, none start events, timer, ' +
-  'message, signal and link intermediate events, boundary events, and none, terminate, error, escalation or ' +
-  'signal end events.';
+  'Remove it, or redraw this step with elements Operon runs: tasks (plain, service, send, user, script, manual, ' +
+  'receive), exclusive, inclusive and parallel gateways, embedded and event sub-processes, none start events, ' +
+  'timer, message, signal and link intermediate events, boundary events, and none, terminate, error, escalation, ' +
+  'signal or message end events.';
 
 /** The node kind of a flow node whose BPMN type Operon runs; undefined for any other type. */
 export function nodeKindOf(element: ModdleElement): NodeKind | undefined {
@@ -71,7 +69,7 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
 
   if (kind === undefined) {
     const label = [definitionLabel, moddleTypeLabel(element.$type)].filter(Boolean).join(' ');
-    return notRunYet(label, id, HINT_BY_TYPE[element.$type] ?? GENERAL_HINT);
+    return notRunYet(label, id, GENERAL_HINT);
   }
   const inEventSubProcess = element.$parent !== undefined && isEventSubProcess(element.$parent);
   const atProcessTop = (element.$parent as ModdleElement | undefined)?.$type === 'bpmn:Process';
@@ -79,7 +77,7 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     return notRunYet(
       `${definitionLabel ?? 'none'} start event`,
       id,
-      'Use a none, timer, message or signal start event, or start instances through the API.',
+      'Use a none, timer, message, signal or conditional start event, or start instances through the API.',
     );
   }
   if (kind === 'startEvent' && !inEventSubProcess && !atProcessTop && definitionLabel !== undefined) {
@@ -93,14 +91,15 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     return notRunYet(
       `${definitionLabel ?? 'none'} event sub-process start event`,
       id,
-      'Start the event sub-process with a timer, message, error, escalation or signal start event.',
+      'Start the event sub-process with a timer, message, error, escalation, signal, conditional or compensation ' +
+        'start event.',
     );
   }
   if (kind === 'endEvent' && !RUNS.end.includes(definitionLabel)) {
     return notRunYet(
       `${definitionLabel} end event`,
       id,
-      'Use a none, terminate, error, escalation or signal end event instead.',
+      'Use a none, terminate, error, escalation, signal, message, compensation or cancel end event instead.',
     );
   }
   if (kind === 'intermediateCatchEvent' && !RUNS.catch.includes(definitionLabel)) {
@@ -114,20 +113,15 @@ export function unsupportedReason(element: ModdleElement): string | undefined {
     return notRunYet(
       `${definitionLabel} intermediate throw event`,
       id,
-      'Operon runs none, escalation, signal and link intermediate throw events; a service task can send a message.',
+      'Operon runs none, escalation, signal, link, message and compensation intermediate throw events; use one of those.',
     );
   }
   if (kind === 'boundaryEvent' && !RUNS.boundary.includes(definitionLabel)) {
     return notRunYet(
       `${definitionLabel ?? 'none'} boundary event`,
       id,
-      'Operon runs timer, message, error, escalation and signal boundary events; use one of those.',
-    );
-  }
-  if (booleanProperty(element, 'isForCompensation')) {
-    return (
-      `${describeElement(nodeKindLabel(kind), id)} is a compensation handler, which Operon does not run yet. ` +
-      'Remove it, or undo the work with ordinary tasks on an explicit path.'
+      'Operon runs timer, message, error, escalation, signal, conditional, compensation and cancel boundary events; ' +
+        'use one of those.',
     );
   }
   return undefined;

@@ -2,12 +2,14 @@ import { DiagnosticCode } from './diagnostic-code';
 import type { DiagnosticList } from './diagnostic-list';
 import { describeElement, nodeKindLabel } from './element-label';
 import type { FlowNode, NodeKind, ProcessDefinition } from './process-definition';
+import { validateCompensation } from './validate-compensation';
 
 /** Node kinds that are activities: boundary events attach to these. */
 const ACTIVITY_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>([
   'task',
   'manualTask',
   'serviceTask',
+  'sendTask',
   'userTask',
   'scriptTask',
   'subProcess',
@@ -26,6 +28,7 @@ export function validateProcess(process: ProcessDefinition, diagnostics: Diagnos
     checkEventSubProcess(node, process, diagnostics);
   }
   checkLinks(process, diagnostics);
+  validateCompensation(process, diagnostics);
   for (const flow of process.flows.values()) {
     const source = process.nodes.get(flow.sourceId);
     if (flow.condition === undefined || source?.kind !== 'parallelGateway') continue;

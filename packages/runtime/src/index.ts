@@ -13,3 +13,4 @@ export { entityKey, parseEntityKey } from './entity-key';
 export type { Clock } from './clock';
 export { systemClock } from './clock';
 export type { SignalBroadcastResult } from './signal-broadcast';
+export type { ConditionalStart, ConditionEvaluation, EvaluateConditions } from './start-events';

@@ -26,7 +26,7 @@ import { migrateWithRetries } from './startup-migration';
 import { TimerScheduler } from './timer-scheduler';
 import { SignalBroadcast, type SignalBroadcastResult } from './signal-broadcast';
 import { CallActivities } from './call-activities';
-import { StartEvents } from './start-events';
+import { StartEvents, type ConditionEvaluation, type EvaluateConditions } from './start-events';
 
 export interface RuntimeOptions {
   readonly store: Store;
@@ -136,14 +136,11 @@ export class Runtime {
     );
     this.messages = new MessageCorrelation(store, this.loop);
     this.signals = new SignalBroadcast(store, this.loop);
+    const logError = (message: string, error: unknown) => this.log('error', message, { error: String(error) });
     // call activities: child instances created, cancelled and reported back after each commit
-    this.calls = new CallActivities(store, this.loop, this.definitions, (message, error) =>
-      this.log('error', message, { error: String(error) }),
-    );
-    // timer, message and signal start events of the latest deployed versions
-    this.starts = new StartEvents(store, this.loop, this.definitions, this.clock, this.tenantId, (message, error) =>
-      this.log('error', message, { error: String(error) }),
-    );
+    this.calls = new CallActivities(store, this.loop, this.definitions, logError);
+    // timer, message, signal and conditional start events of the latest deployed versions
+    this.starts = new StartEvents(store, this.loop, this.definitions, this.clock, this.tenantId, logError);
   }
 
   /**
@@ -256,6 +253,11 @@ export class Runtime {
     return started.length === 0
       ? result
       : { ...result, triggeredInstances: [...result.triggeredInstances, ...started] };
+  }
+
+  /** Conditional start events, evaluated on request (Camunda 7): one new instance per condition that holds. */
+  async evaluateConditions(request: EvaluateConditions): Promise<ConditionEvaluation> {
+    return { startedInstances: await this.starts.onConditions(request.variables, request.processId) };
   }
 
   async completeUserTask(taskKey: string, variables: Variables = {}): Promise<CommandOutcome> {

@@ -1,4 +1,10 @@
-import { scheduleTimer, timerStartOccurrence, type Variables } from '@operon/engine';
+import {
+  scheduleTimer,
+  startConditionHolds,
+  timerStartOccurrence,
+  type InstanceState,
+  type Variables,
+} from '@operon/engine';
 import type { ValueExpression } from '@operon/model';
 import type { Store } from '@operon/store';
 import type { Clock } from './clock';
@@ -7,16 +13,38 @@ import type { DefinitionRegistry } from './definition-registry';
 import { newInstanceKey } from './instance-key';
 import { UserError } from './operon-error';
 
-/** A timer, message or signal start event of the latest version of a deployed process. */
+/** A timer, message, signal or conditional start event of the latest version of a deployed process. */
 interface StartEventEntry {
   readonly processId: string;
   readonly definitionKey: string;
+  readonly version: number;
   /** When the version was deployed: timer start events count from here. */
   readonly deployedAt: number;
   readonly eventId: string;
   readonly trigger:
     | { readonly kind: 'timer'; readonly timerKind: 'date' | 'duration' | 'cycle'; readonly text: string }
-    | { readonly kind: 'message' | 'signal'; readonly name: string };
+    | { readonly kind: 'message' | 'signal'; readonly name: string }
+    | { readonly kind: 'conditional'; readonly condition: string };
+}
+
+/** `Runtime.evaluateConditions`: the variables to test, and optionally the one process whose conditions to test. */
+export interface EvaluateConditions {
+  readonly variables: Variables;
+  readonly processId?: string;
+}
+
+export interface ConditionEvaluation {
+  readonly startedInstances: readonly ConditionalStart[];
+}
+
+/** An instance a conditional start event started. */
+export interface ConditionalStart {
+  readonly instanceKey: string;
+  readonly processId: string;
+  readonly definitionKey: string;
+  readonly version: number;
+  readonly startEventId: string;
+  readonly status: InstanceState['status'];
 }
 
 const TICK_MS = 500;
@@ -27,7 +55,8 @@ const TICK_MS = 500;
  * key, as Zeebe does), a broadcast signal starts one per signal start event, and a timer start event starts
  * one per occurrence counted from the deployment (date, duration, cycle or cron). Timer instances get a key
  * derived from the occurrence, so a restart neither repeats an occurrence nor misses the latest one; there is
- * no schedule to store. A new version replaces the old one's start events.
+ * no schedule to store. Conditional start events are evaluated on request (Camunda 7's `evaluateConditions`).
+ * A new version replaces the old one's start events.
  */
 export class StartEvents {
   private entries: readonly StartEventEntry[] = [];
@@ -71,6 +100,7 @@ export class StartEvents {
         entries.push({
           processId,
           definitionKey: record.definitionKey,
+          version: record.version,
           deployedAt: record.createdAt,
           eventId,
           trigger,
@@ -101,7 +131,8 @@ export class StartEvents {
       if (entry.trigger.kind !== 'message' || entry.trigger.name !== name) continue;
       if (correlationKey !== '' && (await this.hasActiveInstance(entry.processId, correlationKey))) continue;
       const instanceKey = `m${safe(messageKey)}-${safe(entry.eventId)}`;
-      if (await this.create(entry, instanceKey, variables, correlationKey === '' ? undefined : correlationKey)) {
+      const businessKey = correlationKey === '' ? undefined : correlationKey;
+      if ((await this.create(entry, instanceKey, variables, businessKey)) !== undefined) {
         started.push(instanceKey);
       }
     }
@@ -114,7 +145,41 @@ export class StartEvents {
     for (const entry of this.entries) {
       if (entry.trigger.kind !== 'signal' || entry.trigger.name !== name) continue;
       const instanceKey = newInstanceKey(this.clock.now());
-      if (await this.create(entry, instanceKey, variables, undefined)) started.push(instanceKey);
+      if ((await this.create(entry, instanceKey, variables, undefined)) !== undefined) started.push(instanceKey);
+    }
+    return started;
+  }
+
+  /**
+   * Evaluates the conditional start events (of one process, or of all) against the variables; each whose
+   * condition holds starts one instance with them. A process named that has none is a user error.
+   */
+  async onConditions(variables: unknown, processId: string | undefined): Promise<ConditionalStart[]> {
+    const entries = this.entries.filter(
+      (entry) => entry.trigger.kind === 'conditional' && (processId === undefined || entry.processId === processId),
+    );
+    if (processId !== undefined && entries.length === 0) {
+      throw new UserError(
+        'VALIDATION_FAILED',
+        `The latest version of process '${processId}' has no conditional start event; give a process that has one, ` +
+          'or no process id to evaluate the conditional start events of every process.',
+        { processId },
+      );
+    }
+    // checked here, not left to the engine: a refused create-instance would only start nothing, silently
+    if (!isVariables(variables)) {
+      throw new UserError('INVALID_VARIABLES', 'Variables must be a JSON object such as {"amount": 100}.');
+    }
+    const started: ConditionalStart[] = [];
+    const now = this.clock.now();
+    for (const entry of entries) {
+      if (entry.trigger.kind !== 'conditional' || !startConditionHolds(entry.trigger.condition, variables, now))
+        continue;
+      const instanceKey = newInstanceKey(now);
+      const status = await this.create(entry, instanceKey, variables, undefined);
+      if (status === undefined) continue;
+      const { processId: id, definitionKey, version, eventId: startEventId } = entry;
+      started.push({ instanceKey, processId: id, definitionKey, version, startEventId, status });
     }
     return started;
   }
@@ -147,16 +212,19 @@ export class StartEvents {
     }
   }
 
-  /** Creates the instance unless one with the key exists (started before a restart, or by another node). */
+  /**
+   * Creates the instance unless one with the key exists (started before a restart, or by another node);
+   * its status after the first command, or undefined when it was not created.
+   */
   private async create(
     entry: StartEventEntry,
     instanceKey: string,
     variables: Variables,
     businessKey: string | undefined,
-  ): Promise<boolean> {
-    if (await this.store.loadInstance(this.tenantId, instanceKey)) return false;
+  ): Promise<InstanceState['status'] | undefined> {
+    if (await this.store.loadInstance(this.tenantId, instanceKey)) return undefined;
     try {
-      await this.loop.submit({
+      const outcome = await this.loop.submit({
         tenantId: this.tenantId,
         instanceKey,
         definitionKey: entry.definitionKey,
@@ -168,9 +236,9 @@ export class StartEvents {
           ...(businessKey === undefined ? {} : { businessKey }),
         },
       });
-      return true;
+      return outcome.state.status;
     } catch (error) {
-      if (error instanceof UserError) return false;
+      if (error instanceof UserError) return undefined;
       throw error;
     }
   }
@@ -190,7 +258,11 @@ function triggerOf(definition: {
   readonly expression?: ValueExpression;
   readonly messageName?: ValueExpression;
   readonly signalName?: ValueExpression;
+  readonly condition?: string;
 }): StartEventEntry['trigger'] | undefined {
+  if (definition.kind === 'conditional' && definition.condition !== undefined) {
+    return { kind: 'conditional', condition: definition.condition };
+  }
   // start events have no variables to evaluate FEEL against: only static values (and FEEL string literals)
   const text = (value: ValueExpression | undefined): string | undefined =>
     value === undefined
@@ -207,6 +279,10 @@ function triggerOf(definition: {
     return name === undefined ? undefined : { kind: definition.kind, name };
   }
   return undefined;
+}
+
+function isVariables(value: unknown): value is Variables {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Instance keys may not contain '.', which separates an entity's local key. */

@@ -1,6 +1,6 @@
 // An ad-hoc sub-process waiting for its chosen elements survives a restart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { bpmn, eventually, sqliteRuntime, type TestRuntime } from './test-runtime';
+import { DIALECTS, bpmn, eventually, type TestRuntime } from './test-runtime';
 
 let current: TestRuntime | undefined;
 afterEach(async () => {
@@ -16,21 +16,22 @@ const MODEL = bpmn(
   <bpmn:sequenceFlow id="f2" sourceRef="choose" targetRef="e"/><bpmn:endEvent id="e"/>`,
 );
 
-describe('ad-hoc sub-process through the runtime', () => {
-  it('an ad-hoc sub-process waits for its chosen elements across a restart', async () => {
-    current = await sqliteRuntime();
-    await current.runtime.deploy('test', [{ name: 'p.bpmn', content: MODEL }]);
-    const { instanceKey } = await current.runtime.startInstance({ processId: 'p', variables: { chosen: ['mail'] } });
+for (const dialect of DIALECTS)
+  describe.skipIf(dialect.skipped)(`ad-hoc sub-process through the runtime (${dialect.name})`, () => {
+    it('an ad-hoc sub-process waits for its chosen elements across a restart', async () => {
+      current = await dialect.start();
+      await current.runtime.deploy('test', [{ name: 'p.bpmn', content: MODEL }]);
+      const { instanceKey } = await current.runtime.startInstance({ processId: 'p', variables: { chosen: ['mail'] } });
 
-    current = await current.restart();
-    const task = await eventually(
-      async () => (await (current as TestRuntime).runtime.queryUserTasks({ state: 'open' }, { limit: 5 })).items[0],
-    );
-    expect(task.elementId).toBe('mail');
-    await current.runtime.completeUserTask(task.taskKey, {});
+      current = await current.restart();
+      const task = await eventually(
+        async () => (await (current as TestRuntime).runtime.queryUserTasks({ state: 'open' }, { limit: 5 })).items[0],
+      );
+      expect(task.elementId).toBe('mail');
+      await current.runtime.completeUserTask(task.taskKey, {});
 
-    await eventually(async () =>
-      (await current?.runtime.getInstance(instanceKey))?.summary.status === 'completed' ? true : undefined,
-    );
+      await eventually(async () =>
+        (await current?.runtime.getInstance(instanceKey))?.summary.status === 'completed' ? true : undefined,
+      );
+    });
   });
-});

@@ -2,7 +2,7 @@
 // cancelling the parent cancels the child, and a parent waiting for its child survives a restart.
 import { process } from '@operon/engine';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NAMESPACES, eventually, sqliteRuntime, type TestRuntime } from './test-runtime';
+import { DIALECTS, NAMESPACES, eventually, type TestRuntime } from './test-runtime';
 
 let current: TestRuntime | undefined;
 afterEach(async () => {
@@ -28,8 +28,8 @@ const MODEL = definitions({
   child: `<bpmn:startEvent id="cs"/>${flow('c1', 'cs', 'approve')}<bpmn:userTask id="approve"/>${flow('c2', 'approve', 'ce')}<bpmn:endEvent id="ce"/>`,
 });
 
-async function given(xml: string): Promise<TestRuntime> {
-  current = await sqliteRuntime();
+async function given(start: () => Promise<TestRuntime>, xml: string): Promise<TestRuntime> {
+  current = await start();
   await current.runtime.deploy('test', [{ name: 'model.bpmn', content: xml }]);
   return current;
 }
@@ -42,98 +42,103 @@ async function status(t: TestRuntime, instanceKey: string): Promise<string> {
   return (await t.runtime.getInstance(instanceKey)).summary.status;
 }
 
-describe('call activities', () => {
-  it('given a call activity, then the child runs as its own instance and its variables come back to the parent', async () => {
-    const t = await given(MODEL);
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'parent', variables: { order: 7 } });
+// on each database: the restarts below read back what the other runs wrote
+for (const dialect of DIALECTS)
+  describe.skipIf(dialect.skipped)(`call activities (${dialect.name})`, () => {
+    const start = () => dialect.start();
 
-    const task = await openTask(t);
-    expect(task.instanceKey).not.toBe(instanceKey);
-    expect((await t.runtime.getInstance(task.instanceKey)).state.variables).toMatchObject({ 1: { order: 7 } });
-    await t.runtime.completeUserTask(task.taskKey, { approved: true });
+    it('given a call activity, then the child runs as its own instance and its variables come back to the parent', async () => {
+      const t = await given(start, MODEL);
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent', variables: { order: 7 } });
 
-    await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
-    const parent = await t.runtime.getInstance(instanceKey);
-    expect(parent.state.variables[parent.state.rootKey]).toEqual({ order: 7, approved: true });
-  });
+      const task = await openTask(t);
+      expect(task.instanceKey).not.toBe(instanceKey);
+      expect((await t.runtime.getInstance(task.instanceKey)).state.variables).toMatchObject({ 1: { order: 7 } });
+      await t.runtime.completeUserTask(task.taskKey, { approved: true });
 
-  it('when the parent is cancelled, then the child is cancelled too', async () => {
-    const t = await given(MODEL);
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
-    const task = await openTask(t);
-
-    await t.runtime.cancelInstance(instanceKey);
-
-    await eventually(async () => ((await status(t, task.instanceKey)) === 'terminated' ? true : undefined));
-  });
-
-  it('given a called process that is not deployed, then the call activity has an incident', async () => {
-    const t = await given(
-      definitions({
-        parent: `<bpmn:startEvent id="s"/>${flow('f1', 's', 'call')}
-          <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="missing"/></bpmn:extensionElements></bpmn:callActivity>
-          ${flow('f2', 'call', 'e')}<bpmn:endEvent id="e"/>`,
-      }),
-    );
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
-
-    const incident = await eventually(
-      async () => (await t.runtime.queryIncidents({ instanceKey, state: 'open' }, { limit: 5 })).items[0],
-    );
-    expect(incident.message).toContain("'missing' is not deployed");
-  });
-
-  it('a parent waiting for its child survives a restart, and the child goes on after it', async () => {
-    let t = await given(MODEL);
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
-    const first = await openTask(t);
-
-    t = await t.restart();
-    current = t;
-    expect(await status(t, instanceKey)).toBe('active');
-    const task = await openTask(t);
-    expect(task.instanceKey).toBe(first.instanceKey);
-    await t.runtime.completeUserTask(task.taskKey, {});
-
-    await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
-  });
-
-  it('given a parent stored without its child (a crash before the child was created), then the start creates the child', async () => {
-    let t = await given(MODEL);
-    // the parent's commit, as the runtime writes it, without the step after the commit
-    const { record, definition } = await t.runtime.definitions.find('default', 'parent');
-    const now = Date.now();
-    const created = process(
-      undefined,
-      { type: 'create-instance', instanceKey: 'crashed', variables: { order: 1 } },
-      {
-        now,
-        definition,
-      },
-    );
-    if (!created.state) throw new Error('the parent did not start');
-    await t.store.commit({
-      instances: [
-        {
-          tenantId: 'default',
-          instanceKey: 'crashed',
-          definitionKey: record.definitionKey,
-          processId: 'parent',
-          expectedVersion: 0,
-          state: created.state,
-          events: created.events,
-          effects: created.effects,
-          now,
-        },
-      ],
+      await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
+      const parent = await t.runtime.getInstance(instanceKey);
+      expect(parent.state.variables[parent.state.rootKey]).toEqual({ order: 7, approved: true });
     });
 
-    t = await t.restart();
-    current = t;
+    it('when the parent is cancelled, then the child is cancelled too', async () => {
+      const t = await given(start, MODEL);
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+      const task = await openTask(t);
 
-    const task = await openTask(t);
-    expect(task.instanceKey).toMatch(/^crashed-\d+$/);
-    await t.runtime.completeUserTask(task.taskKey, {});
-    await eventually(async () => ((await status(t, 'crashed')) === 'completed' ? true : undefined));
+      await t.runtime.cancelInstance(instanceKey);
+
+      await eventually(async () => ((await status(t, task.instanceKey)) === 'terminated' ? true : undefined));
+    });
+
+    it('given a called process that is not deployed, then the call activity has an incident', async () => {
+      const t = await given(
+        start,
+        definitions({
+          parent: `<bpmn:startEvent id="s"/>${flow('f1', 's', 'call')}
+          <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="missing"/></bpmn:extensionElements></bpmn:callActivity>
+          ${flow('f2', 'call', 'e')}<bpmn:endEvent id="e"/>`,
+        }),
+      );
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+
+      const incident = await eventually(
+        async () => (await t.runtime.queryIncidents({ instanceKey, state: 'open' }, { limit: 5 })).items[0],
+      );
+      expect(incident.message).toContain("'missing' is not deployed");
+    });
+
+    it('a parent waiting for its child survives a restart, and the child goes on after it', async () => {
+      let t = await given(start, MODEL);
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+      const first = await openTask(t);
+
+      t = await t.restart();
+      current = t;
+      expect(await status(t, instanceKey)).toBe('active');
+      const task = await openTask(t);
+      expect(task.instanceKey).toBe(first.instanceKey);
+      await t.runtime.completeUserTask(task.taskKey, {});
+
+      await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
+    });
+
+    it('given a parent stored without its child (a crash before the child was created), then the start creates the child', async () => {
+      let t = await given(start, MODEL);
+      // the parent's commit, as the runtime writes it, without the step after the commit
+      const { record, definition } = await t.runtime.definitions.find('default', 'parent');
+      const now = Date.now();
+      const created = process(
+        undefined,
+        { type: 'create-instance', instanceKey: 'crashed', variables: { order: 1 } },
+        {
+          now,
+          definition,
+        },
+      );
+      if (!created.state) throw new Error('the parent did not start');
+      await t.store.commit({
+        instances: [
+          {
+            tenantId: 'default',
+            instanceKey: 'crashed',
+            definitionKey: record.definitionKey,
+            processId: 'parent',
+            expectedVersion: 0,
+            state: created.state,
+            events: created.events,
+            effects: created.effects,
+            now,
+          },
+        ],
+      });
+
+      t = await t.restart();
+      current = t;
+
+      const task = await openTask(t);
+      expect(task.instanceKey).toMatch(/^crashed-\d+$/);
+      await t.runtime.completeUserTask(task.taskKey, {});
+      await eventually(async () => ((await status(t, 'crashed')) === 'completed' ? true : undefined));
+    });
   });
-});

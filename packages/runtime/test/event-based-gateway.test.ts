@@ -1,6 +1,6 @@
 // The event-based gateway through the runtime: its waits survive a restart, and the first event wins.
 import { afterEach, describe, expect, it } from 'vitest';
-import { NAMESPACES, eventually, sqliteRuntime, type TestRuntime } from './test-runtime';
+import { DIALECTS, NAMESPACES, eventually, type TestRuntime } from './test-runtime';
 
 let current: TestRuntime | undefined;
 afterEach(async () => {
@@ -21,28 +21,29 @@ const MODEL = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-describe('event-based gateway through the runtime', () => {
-  it('an event-based gateway still waits for its message and timer after a restart, and the message wins', async () => {
-    current = await sqliteRuntime();
-    await current.runtime.deploy('test', [{ name: 'p.bpmn', content: MODEL }]);
-    const { instanceKey } = await current.runtime.startInstance({ processId: 'p', variables: { orderId: 'o-7' } });
+for (const dialect of DIALECTS)
+  describe.skipIf(dialect.skipped)(`event-based gateway through the runtime (${dialect.name})`, () => {
+    it('an event-based gateway still waits for its message and timer after a restart, and the message wins', async () => {
+      current = await dialect.start();
+      await current.runtime.deploy('test', [{ name: 'p.bpmn', content: MODEL }]);
+      const { instanceKey } = await current.runtime.startInstance({ processId: 'p', variables: { orderId: 'o-7' } });
 
-    current = await current.restart();
-    const published = await current.runtime.publishMessage({
-      name: 'paid',
-      correlationKey: 'o-7',
-      variables: { ok: true },
-    });
-    expect(published).toBeDefined();
+      current = await current.restart();
+      const published = await current.runtime.publishMessage({
+        name: 'paid',
+        correlationKey: 'o-7',
+        variables: { ok: true },
+      });
+      expect(published).toBeDefined();
 
-    const done = await eventually(async () => {
-      const details = await current?.runtime.getInstance(instanceKey);
-      return details?.summary.status === 'completed' ? details : undefined;
+      const done = await eventually(async () => {
+        const details = await current?.runtime.getInstance(instanceKey);
+        return details?.summary.status === 'completed' ? details : undefined;
+      });
+      expect(done.state.variables[done.state.rootKey]).toEqual({ orderId: 'o-7', ok: true });
+      const history = await current.runtime.history(instanceKey, { limit: 100 });
+      const completed = history.items.filter((record) => record.type === 'element-completed').map((r) => r.elementId);
+      expect(completed).toContain('shipped');
+      expect(completed).not.toContain('expired');
     });
-    expect(done.state.variables[done.state.rootKey]).toEqual({ orderId: 'o-7', ok: true });
-    const history = await current.runtime.history(instanceKey, { limit: 100 });
-    const completed = history.items.filter((record) => record.type === 'element-completed').map((r) => r.elementId);
-    expect(completed).toContain('shipped');
-    expect(completed).not.toContain('expired');
   });
-});

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Effect } from '@operon/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError, type CommittedStep } from '../src/index';
-import { bpmn, eventually, sequenceOfJobs, sqliteRuntime, type TestRuntime } from './test-runtime';
+import { DIALECTS, bpmn, eventually, sequenceOfJobs, sqliteRuntime, type TestRuntime } from './test-runtime';
 
 let current: TestRuntime | undefined;
 afterEach(async () => {
@@ -11,8 +11,11 @@ afterEach(async () => {
   current = undefined;
 });
 
-async function given(resources: Record<string, string>): Promise<TestRuntime> {
-  current = await sqliteRuntime();
+async function given(
+  resources: Record<string, string>,
+  start: () => Promise<TestRuntime> = sqliteRuntime,
+): Promise<TestRuntime> {
+  current = await start();
   await current.runtime.deploy(
     'test',
     Object.entries(resources).map(([name, content]) => ({ name, content })),
@@ -259,50 +262,53 @@ describe('timers and messages', () => {
   });
 });
 
-describe('restarts', () => {
-  it('an instance waiting at a job continues after the runtime restarts on the same data directory', async () => {
-    let t = await given({ 'p.bpmn': sequenceOfJobs('p', ['a', 'b']) });
-    t.runtime.worker('a', () => ({}));
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'p' });
-    await eventually(async () => {
-      const { state } = await t.runtime.getInstance(instanceKey);
-      return Object.values(state.jobs).some((job) => job.type === 'b') ? true : undefined;
+for (const dialect of DIALECTS)
+  describe.skipIf(dialect.skipped)(`restarts (${dialect.name})`, () => {
+    const givenOn = (resources: Record<string, string>) => given(resources, () => dialect.start());
+
+    it('an instance waiting at a job continues after the runtime restarts on the same database', async () => {
+      let t = await givenOn({ 'p.bpmn': sequenceOfJobs('p', ['a', 'b']) });
+      t.runtime.worker('a', () => ({}));
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'p' });
+      await eventually(async () => {
+        const { state } = await t.runtime.getInstance(instanceKey);
+        return Object.values(state.jobs).some((job) => job.type === 'b') ? true : undefined;
+      });
+
+      t = await t.restart();
+      current = t;
+      t.runtime.worker('b', () => ({ finished: true }));
+
+      await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined));
     });
 
-    t = await t.restart();
-    current = t;
-    t.runtime.worker('b', () => ({ finished: true }));
-
-    await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined));
-  });
-
-  it('a timer that fell due while the runtime was stopped fires at once after the restart', async () => {
-    let t = await given({
-      'p.bpmn': bpmn(
-        'p',
-        `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+    it('a timer that fell due while the runtime was stopped fires at once after the restart', async () => {
+      let t = await givenOn({
+        'p.bpmn': bpmn(
+          'p',
+          `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
         <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0.5S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
         <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="e"/><bpmn:endEvent id="e"/>`,
-      ),
+        ),
+      });
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'p' });
+      await t.runtime.stop();
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect((await t.store.loadInstance('default', instanceKey))?.state.status).toBe('active');
+
+      t = await t.restart();
+      current = t;
+
+      await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined), 5_000);
     });
-    const { instanceKey } = await t.runtime.startInstance({ processId: 'p' });
-    await t.runtime.stop();
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect((await t.store.loadInstance('default', instanceKey))?.state.status).toBe('active');
 
-    t = await t.restart();
-    current = t;
+    it('effects are reported to listeners after commit', async () => {
+      const t = await givenOn({ 'p.bpmn': sequenceOfJobs('p', ['a']) });
+      const effects: Effect[] = [];
+      t.runtime.onCommitted((steps) => effects.push(...steps.flatMap((step) => step.effects)));
 
-    await eventually(async () => ((await statusOf(t, instanceKey)) === 'completed' ? true : undefined), 5_000);
+      await t.runtime.startInstance({ processId: 'p' });
+
+      expect(effects.map((effect) => effect.type)).toEqual(['activate-job']);
+    });
   });
-
-  it('effects are reported to listeners after commit', async () => {
-    const t = await given({ 'p.bpmn': sequenceOfJobs('p', ['a']) });
-    const effects: Effect[] = [];
-    t.runtime.onCommitted((steps) => effects.push(...steps.flatMap((step) => step.effects)));
-
-    await t.runtime.startInstance({ processId: 'p' });
-
-    expect(effects.map((effect) => effect.type)).toEqual(['activate-job']);
-  });
-});

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStore, type Store } from '@operon/store';
+import pg from 'pg';
 import { Runtime, type RuntimeOptions } from '../src/index';
 
 export const NAMESPACES =
@@ -33,6 +35,7 @@ export function sequenceOfJobs(processId: string, types: readonly string[]): str
 export interface TestRuntime {
   readonly runtime: Runtime;
   readonly store: Store;
+  /** Where the data is: a SQLite directory, or a PostgreSQL schema. */
   readonly directory: string;
   restart(): Promise<TestRuntime>;
   close(): Promise<void>;
@@ -44,23 +47,100 @@ export async function sqliteRuntime(
   directory = mkdtempSync(join(tmpdir(), 'operon-runtime-')),
 ): Promise<TestRuntime> {
   const store = createStore({ dataDirectory: directory });
+  return started(store, options, directory, sqliteRuntime, () => {
+    rmSync(directory, { recursive: true, force: true });
+    return Promise.resolve();
+  });
+}
+
+/** Starts a runtime on the store; `restart` reopens the same data (`reopen`), `close` then disposes of it. */
+async function started(
+  store: Store,
+  options: Partial<RuntimeOptions>,
+  directory: string,
+  reopen: (options: Partial<RuntimeOptions>, directory: string) => Promise<TestRuntime>,
+  dispose: () => Promise<void>,
+): Promise<TestRuntime> {
   const runtime = await Runtime.start({ ...options, store });
-  const handle: TestRuntime = {
+  const stop = async (): Promise<void> => {
+    await runtime.stop();
+    await store.close();
+  };
+  return {
     runtime,
     store,
     directory,
     restart: async () => {
-      await runtime.stop();
-      await store.close();
-      return sqliteRuntime(options, directory);
+      await stop();
+      return reopen(options, directory);
     },
     close: async () => {
-      await runtime.stop();
-      await store.close();
-      rmSync(directory, { recursive: true, force: true });
+      await stop();
+      await dispose();
     },
   };
-  return handle;
+}
+
+export const POSTGRES_URL = process.env.OPERON_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * A runtime on a fresh PostgreSQL schema of its own (so tests never see each other's rows); `restart` opens
+ * the same schema again, `close` drops it.
+ */
+export async function pgRuntime(
+  options: Partial<RuntimeOptions> = {},
+  schema = `operon_rt_${randomUUID().replaceAll('-', '').slice(0, 16)}`,
+): Promise<TestRuntime> {
+  await onPostgres(`create schema if not exists ${schema}`);
+  const store = createStore({ url: POSTGRES_URL, schema, maxConnections: 4 });
+  return started(store, options, schema, pgRuntime, () => onPostgres(`drop schema if exists ${schema} cascade`));
+}
+
+async function onPostgres(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3_000 });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database a runtime test runs on (STYLE rule 16: `for (const dialect of DIALECTS) describe(…)`). */
+export interface RuntimeDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** True when the suite cannot run here and is skipped (never in CI). */
+  readonly skipped: boolean;
+  start(options?: Partial<RuntimeOptions>): Promise<TestRuntime>;
+}
+
+const postgresProblem = await probePostgres();
+if (postgresProblem !== undefined && process.env.CI !== 'true') {
+  console.warn(
+    `[runtime] PostgreSQL restart tests skipped: ${postgresProblem}. Start PostgreSQL or set OPERON_TEST_DATABASE_URL.`,
+  );
+}
+
+export const DIALECTS: readonly RuntimeDialect[] = [
+  { name: 'sqlite', skipped: false, start: (options) => sqliteRuntime(options) },
+  {
+    name: 'postgres',
+    // in CI a missing server is a failure, not a skip
+    skipped: postgresProblem !== undefined && process.env.CI !== 'true',
+    start: (options) => {
+      if (postgresProblem !== undefined) throw new Error(`PostgreSQL is required in CI (CI=true): ${postgresProblem}`);
+      return pgRuntime(options);
+    },
+  },
+];
+
+async function probePostgres(): Promise<string | undefined> {
+  try {
+    await onPostgres('select 1');
+    return undefined;
+  } catch (error) {
+    return `no PostgreSQL answers at ${POSTGRES_URL} (${error instanceof Error ? error.message : 'unknown error'})`;
+  }
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */

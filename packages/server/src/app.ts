@@ -20,6 +20,7 @@ import { OperonMetrics } from './metrics';
 import type { OperonApp } from './operon-app';
 import { auditEventRoutes } from './routes/audit-events';
 import { authRoutes } from './routes/auth';
+import { conditionRoutes } from './routes/conditions';
 import { deploymentRoutes } from './routes/deployments';
 import { eventRoutes } from './routes/events';
 import { groupRoutes } from './routes/groups';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<OperonApp> {
     deploymentRoutes,
     processDefinitionRoutes,
     processInstanceRoutes,
+    conditionRoutes,
     incidentRoutes,
     messageRoutes,
     jobRoutes,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ProcessDefinition } from '@operon/model';
+import { jobDefinitionOf, type ProcessDefinition } from '@operon/model';
 import { Runtime, type InstanceDetails } from '@operon/runtime';
 import { ExitCode } from '../cli-error';
 import { openStore } from '../open-store';
@@ -97,7 +97,7 @@ export async function runDurable(
 function jobTypesOf(definition: ProcessDefinition): string[] {
   const types = new Set<string>();
   for (const node of definition.nodes.values()) {
-    const job = node.kind === 'serviceTask' || node.kind === 'scriptTask' ? node.job : undefined;
+    const job = jobDefinitionOf(node);
     if (job?.type.kind === 'static') types.add(job.type.value);
   }
   return [...types];

@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly db?: string | undefined;
   /** DMN files whose decisions the model's business rule tasks call. */
   readonly dmn?: readonly string[];
+  /** Where the virtual clock of an in-memory run starts (ISO 8601 date-time); default the current time. */
+  readonly now?: string | undefined;
 }
 
 /**
@@ -26,6 +28,10 @@ export interface RunOptions {
  */
 export async function run(options: RunOptions, print: (line: string) => void): Promise<ExitCode> {
   const variables = await readVariables(options.vars);
+  if (options.db !== undefined && options.now !== undefined) {
+    throw new CliUsageError('--now sets the virtual clock of an in-memory run; a run with --db uses the real clock.');
+  }
+  const startTime = readStartTime(options.now);
   const decisions = await readDecisions(options.dmn ?? []);
   const outcome = await readModelFile(options.file);
   if (!outcome.ok) {
@@ -53,6 +59,7 @@ export async function run(options: RunOptions, print: (line: string) => void): P
     completeJobs: options.completeJobs,
     completeUserTasks: options.completeUserTasks,
     decisions: decisions.lookup,
+    now: startTime,
   });
   if (options.json) {
     print(
@@ -61,6 +68,8 @@ export async function run(options: RunOptions, print: (line: string) => void): P
         variables: result.variables,
         completedElements: result.completedElements,
         incidents: result.incidents.map(({ elementId, type, message }) => ({ elementId, type, message })),
+        startTime: new Date(startTime).toISOString(),
+        virtualTime: result.virtualTime,
       }),
     );
   } else {
@@ -71,6 +80,7 @@ export async function run(options: RunOptions, print: (line: string) => void): P
     }
     print(`Status: ${result.status}`);
     print(`Variables: ${JSON.stringify(result.variables)}`);
+    if (result.now !== startTime) print(`Virtual time: ${result.virtualTime} (timers fired in virtual time)`);
     if (result.status === 'waiting') {
       print(
         'The instance waits for jobs or user tasks: pass --complete-jobs / --complete-user-tasks to complete them.',
@@ -78,4 +88,14 @@ export async function run(options: RunOptions, print: (line: string) => void): P
     }
   }
   return result.status === 'incident' ? ExitCode.failed : ExitCode.ok;
+}
+
+/** `--now`: an ISO 8601 date-time with a date and a time; without it, the real current time. */
+function readStartTime(text: string | undefined): number {
+  if (text === undefined) return Date.now();
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new CliUsageError(`--now ${text}: not an ISO 8601 date-time. Write one such as --now 2025-01-31T09:00:00Z.`);
+  }
+  return time;
 }

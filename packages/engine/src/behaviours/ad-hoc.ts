@@ -22,6 +22,7 @@ export function activateAdHoc(
     return (
       child.incoming.length === 0 &&
       child.kind !== 'boundaryEvent' &&
+      !child.isForCompensation &&
       !(child.kind === 'subProcess' && child.triggeredByEvent)
     );
   });

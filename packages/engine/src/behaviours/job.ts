@@ -1,10 +1,12 @@
-import type { JobDefinition } from '@operon/model';
+import type { JobDefinition, SendTaskNode, ServiceTaskNode } from '@operon/model';
+import type { ElementBehaviour } from '../element-behaviour';
 import { IncidentType, type ElementInstance, type Job } from '../instance-state';
 import type { Processing } from '../processing';
 import { describeFailure, evaluateValue, expressionText } from './expressions';
 import { raiseIncident } from './incidents';
 import { visibleVariables } from './variable-scope';
 import { markActivated } from './activation';
+import { leaveByConditions } from './leave-by-conditions';
 
 /**
  * Creates the job a worker will do for this element (`zeebe:taskDefinition`).
@@ -54,3 +56,13 @@ export function cancelJob(p: Processing, element: ElementInstance): void {
   p.emit({ type: 'job-cancelled', jobKey: element.jobKey });
   p.effect({ type: 'cancel-job', jobKey: element.jobKey });
 }
+
+/**
+ * An element that is nothing but a job for a worker (a service task; a send task, whose worker sends the
+ * message): it waits until the job is completed, and withdraws the job when terminated.
+ */
+export const jobWorkerElement: ElementBehaviour<ServiceTaskNode | SendTaskNode> = {
+  activate: (p, node, element) => (createJob(p, node.job, element) ? 'wait' : 'failed'),
+  outgoing: leaveByConditions,
+  terminate: (p, _node, element) => cancelJob(p, element),
+};

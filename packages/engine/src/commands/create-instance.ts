@@ -11,8 +11,8 @@ export const createInstance: CommandHandler<'create-instance'> = (p, command) =>
       code: 'VALIDATION_FAILED',
       message:
         command.startEventId === undefined
-          ? `Process '${p.definition.id}' has no none start event: it starts by its timer, message or signal start events.`
-          : `'${startEventId}' is not a timer, message or signal start event of process '${p.definition.id}'.`,
+          ? `Process '${p.definition.id}' has no none start event: it starts by its timer, message, signal or conditional start events.`
+          : `'${startEventId}' is not a timer, message, signal or conditional start event of process '${p.definition.id}'.`,
     };
   }
   p.emit({

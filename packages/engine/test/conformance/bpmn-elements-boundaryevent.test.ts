@@ -53,6 +53,33 @@ conformanceFeature(corpus, 'BoundaryEvent', {
   6: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__06.bpmn', 'service'),
   7: () => multiInstanceError('scenarios/bpmn/BoundaryEvent-feature__07.bpmn', 'task'),
   8: () => multiInstanceError('scenarios/bpmn/BoundaryEvent-feature__08.bpmn', 'service'),
+  4: async () => {
+    // Given an init task and a user task with an interrupting boundary event (its anonymous message named
+    // "bound") that loops back to the init task
+    const run = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__04.bpmn', {
+      messageNames: { bound: 'bound' },
+    });
+    // When ran, then the init task is taken
+    run.start();
+    expect(timesCompleted(run, 'initTask')).toBe(1);
+    // When the boundary event is taken (its message arrives)
+    run.correlate('bound');
+    // Then the user task was discarded, bound taken, the init task taken again and the end event discarded
+    expect(run.terminated()).toEqual(['task']);
+    expect(bound(run)).toBe(1);
+    expect(timesCompleted(run, 'initTask')).toBe(2);
+    expect(wasActivated(run, 'end')).toBe(false);
+    // And the user task is waiting for its signal again
+    expect(run.userTask('task').elementId).toBe('task');
+    // When the task is taken, then bound is not taken again, nor the init task, and the user task and end are taken
+    run.completeUserTask('task');
+    expect(bound(run)).toBe(1);
+    expect(timesCompleted(run, 'initTask')).toBe(2);
+    expect(timesCompleted(run, 'task')).toBe(1);
+    expect(timesCompleted(run, 'end')).toBe(1);
+    // And the process completes
+    expect(run.status).toBe('completed');
+  },
   10: async () => {
     // Given a user task with a non-interrupting repeated timer (R/PT1M)
     const run = await given(corpus, 'scenarios/bpmn/BoundaryEvent-feature__10.bpmn');

@@ -6,9 +6,11 @@ import {
   fireTimer,
   given,
   lifecycle,
+  openUserTasks,
   recover,
   runsThrough,
   saveState,
+  timesCompleted,
   wasActivated,
 } from './translation';
 
@@ -16,6 +18,9 @@ const corpus = 'bpmn-elements';
 const condition1: Record<string, readonly [string, string]> = {
   flow2: ['${environment.variables.condition1}', 'condition1 = true'],
 };
+/** The boundary timer's duration is read from a variable: `${environment.variables.timeout}` → `=timeout`. */
+const timeout = { attached: ['${environment.variables.timeout}', 'timeout'] } as const;
+const withTimeout = { timeout: 'PT0.1S' };
 
 conformanceFeature(corpus, 'Process', {
   1: async () => {
@@ -224,5 +229,118 @@ conformanceFeature(corpus, 'Process', {
 
     // Then the process completes
     expect(recovered.status).toBe('completed');
+  },
+
+  15: async () => {
+    // Given a service task (its JavaScript service becomes a job) with an interrupting timer bound by a variable
+    const rewrite = { jobs: ['service'], expressions: timeout };
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__18.bpmn', rewrite);
+    // When run, then the service task is waiting for service completion
+    run.start(withTimeout);
+    expect(run.openJobTypes()).toEqual(['service']);
+    // When the service task completes, then the process completes: the service flow taken, the boundary's discarded
+    run.completeJob('service');
+    expect(run.status).toBe('completed');
+    expect(run.takenFlows()).toContain('flow1');
+    expect(run.takenFlows()).not.toContain('flow2');
+    expect(run.completed()).toContain('service');
+
+    // When run again and the service does not complete within the duration (the timer fires)
+    const late = await given(corpus, 'scenarios/bpmn/Process-feature__18.bpmn', rewrite);
+    late.start(withTimeout);
+    expect(late.timer('attached').dueAt).toBe(100);
+    fireTimer(late, 'attached');
+    // Then the process completes: the boundary event timed out, the service task and its flow were discarded
+    expect(late.status).toBe('completed');
+    expect(late.completed()).toContain('attached');
+    expect(late.terminated()).toEqual(['service']);
+    expect(late.takenFlows()).not.toContain('flow1');
+    expect(late.takenFlows()).toContain('flow2');
+  },
+
+  16: async () => {
+    // Given a service task (a job) with a non-interrupting timer bound by a variable
+    const rewrite = { jobs: ['service'], expressions: timeout };
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__19.bpmn', rewrite);
+    // When run, then the service task is waiting; when it completes, then the process completes
+    run.start(withTimeout);
+    expect(run.openJobTypes()).toEqual(['service']);
+    run.completeJob('service');
+    expect(run.status).toBe('completed');
+    // And the service completed, its flow was taken and the boundary event's flow discarded
+    expect(run.completed()).toContain('service');
+    expect(run.takenFlows()).toContain('flow1');
+    expect(run.takenFlows()).not.toContain('flow2');
+
+    // When run again, then the boundary timeout event is waiting
+    const late = await given(corpus, 'scenarios/bpmn/Process-feature__19.bpmn', rewrite);
+    late.start(withTimeout);
+    expect(late.timer('attached').dueAt).toBe(100);
+    // When the service does not complete within the duration, then the boundary event times out and completes
+    fireTimer(late, 'attached');
+    expect(late.completed()).toEqual(expect.arrayContaining(['attached', 'end2']));
+    expect(late.status).toBe('active');
+    // When the service task completes, then the process completes and the service task flow was taken
+    late.completeJob('service');
+    expect(late.status).toBe('completed');
+    expect(late.takenFlows()).toContain('flow1');
+  },
+
+  18: async () => {
+    // Given a user task with an interrupting timer bound by a variable
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__21.bpmn', { expressions: timeout });
+    // When run, then the process is waiting for the user task
+    run.start(withTimeout);
+    expect(openUserTasks(run)).toEqual(['userInput']);
+    // When stopped, the state saved, recovered and resumed, then the postponed activities were resumed
+    const resumed = recover(run, saveState(run));
+    expect(resumed.active()).toEqual(['userInput']);
+    expect(resumed.timer('attached').elementId).toBe('attached');
+    // When the user task is signalled, then the process completes
+    resumed.completeUserTask('userInput');
+    expect(resumed.status).toBe('completed');
+    // And the user task completed, its flow was taken and the boundary event's flow discarded
+    expect(resumed.completed()).toContain('userInput');
+    expect(resumed.takenFlows()).toContain('flow1');
+    expect(resumed.takenFlows()).not.toContain('flow2');
+  },
+
+  20: async () => {
+    // Given a sub-process whose user task has no incoming flow (it gets a start event inside the sub-process)
+    const rewrite = { startEvents: { activity: ['subActivity'] } };
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__23.bpmn', rewrite);
+    // When run, then the process is waiting for the sub user task to be signalled
+    run.start();
+    expect(openUserTasks(run)).toEqual(['subActivity']);
+    // When stopped and the state saved, then the sub-process and its activity are at rest
+    const saved = saveState(run);
+    expect(run.active()).toEqual(['activity', 'subActivity']);
+    // When recovered, then the state is still the same
+    const recovered = recover(run, saved);
+    expect(recovered.state).toEqual(run.state);
+    // When resumed and the sub user task is signalled, then the process completes
+    recovered.completeUserTask('subActivity');
+    expect(recovered.status).toBe('completed');
+  },
+
+  21: async () => {
+    // Given a task with a bound timer, both leading to the end event (the task gets a start event)
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__24.bpmn', {
+      startEvents: { theProcess: ['task'] },
+    });
+    // When run, then the task is entered and started, and the timer started
+    run.start();
+    const types = run.events.map((event) => event.type);
+    expect(lifecycle(run.events)).toEqual(expect.arrayContaining(['enter task', 'start task']));
+    expect(types).toContain('timer-scheduled');
+    // When the task completes, ends and takes the flow to the end event, then the end event completes
+    expect(lifecycle(run.events)).toEqual(expect.arrayContaining([...runsThrough('task'), ...runsThrough('end')]));
+    // And the timer and its flow are discarded: the timer never fired, the end event was reached once
+    expect(types).toContain('timer-cancelled');
+    expect(types).not.toContain('timer-triggered');
+    expect(run.takenFlows()).not.toContain('fromBoundaryEvent');
+    expect(timesCompleted(run, 'end')).toBe(1);
+    // And the process completes
+    expect(run.status).toBe('completed');
   },
 });

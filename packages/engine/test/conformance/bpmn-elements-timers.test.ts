@@ -1,11 +1,14 @@
 // bpmn-elements test/feature/timers-feature.js, translated (rules in docs/conformance.md).
 import { expect } from 'vitest';
 import { conformanceFeature } from './feature-suite';
-import { fireTimer, given, timesCompleted } from './translation';
+import { fireTimer, given, openUserTasks, recover, saveState, timesCompleted } from './translation';
 
 const corpus = 'bpmn-elements';
 /** bpmn-elements' manual task waits to be signalled: it becomes a user task. */
 const waitingTask = { waitingManualTasks: ['task'] };
+/** The bound user task (or sub-process) has no incoming flow: it gets a start event, and a sub-process one inside. */
+const startTask = { startEvents: { bp: ['task'] } };
+const startSub = { startEvents: { bp: ['sub'], sub: ['task'] } };
 
 conformanceFeature(corpus, 'timers', {
   3: async () => {
@@ -44,5 +47,51 @@ conformanceFeature(corpus, 'timers', {
     fireTimer(run, 'bound-cycle');
     expect(run.status).toBe('completed');
     expect(run.completed()).toContain('cycle-end');
+  },
+  7: async () => {
+    // Given a user task with a bound timer (PT10S); when ran, with the state saved on wait
+    const run = await given(corpus, 'scenarios/bpmn/timers-feature__06.bpmn', startTask);
+    run.start();
+    // Then the user task is waiting, and the state is saved
+    expect(openUserTasks(run)).toEqual(['task']);
+    const saved = saveState(run);
+    // When the run is recovered, resumed, and the task signalled, then the run completes
+    const recovered = recover(run, saved);
+    recovered.completeUserTask('task');
+    expect(recovered.status).toBe('completed');
+
+    // When ran with the state saved on the timer, then the bound event is waiting for its timer
+    const again = await given(corpus, 'scenarios/bpmn/timers-feature__06.bpmn', startTask);
+    again.start();
+    expect(again.timer('bound-timer').dueAt).toBe(10_000);
+    // When the run is recovered, resumed, and the task signalled, then the run completes
+    const resumed = recover(again, saveState(again));
+    resumed.completeUserTask('task');
+    expect(resumed.status).toBe('completed');
+    expect(resumed.timers()).toEqual([]);
+  },
+  8: async () => {
+    // Given a user task with a bound timer (PT8H); when ran, then the user task and the timer are running
+    const run = await given(corpus, 'scenarios/bpmn/timers-feature__07.bpmn', startTask);
+    run.start();
+    expect(openUserTasks(run)).toEqual(['task']);
+    expect(run.timer('bound-timer').dueAt).toBe(8 * 3_600_000);
+    // Given the state is saved; when recovered and resumed at the timeout, then the run completes
+    const resumed = recover(run, saveState(run));
+    fireTimer(resumed, 'bound-timer');
+    expect(resumed.status).toBe('completed');
+    expect(resumed.terminated()).toEqual(['task']);
+  },
+  9: async () => {
+    // Given a sub-process with a user task and a bound timer (PT8H); when ran, then both are running
+    const run = await given(corpus, 'scenarios/bpmn/timers-feature__08.bpmn', startSub);
+    run.start();
+    expect(run.active()).toEqual(['sub', 'task']);
+    expect(run.timer('bound-timer').dueAt).toBe(8 * 3_600_000);
+    // Given the state is saved; when recovered and resumed at the timeout, then the run completes
+    const resumed = recover(run, saveState(run));
+    fireTimer(resumed, 'bound-timer');
+    expect(resumed.status).toBe('completed');
+    expect(resumed.terminated()).toEqual(expect.arrayContaining(['task', 'sub']));
   },
 });

@@ -1,9 +1,9 @@
 // Renders docs/conformance.md from the corpora, parseBpmn's findings and the reviews, so that the document
 // is the classification itself: a test compares it with the file, write-conformance-doc.ts rewrites it.
 import path from 'node:path';
-import { format, resolveConfig } from 'prettier';
 import { CORPORA, loadScenarios, repoRoot, resourceModels, type CorpusName } from './corpus';
 import { CLASSIFICATION, TRANSLATION_RULES } from './conformance-rules';
+import { formatMarkdown, table } from './markdown-document';
 import { AutoCategory, inspectModel, type ModelFinding } from './model-findings';
 import { outcomesOf, type ScenarioOutcome } from './outcome';
 import { FailureCause, NOT_RUN_MEANING, NotRunCategory } from './review';
@@ -36,15 +36,6 @@ const ROWS: readonly Row[] = [
   { label: 'not run: not reviewed yet', matches: notRun('not reviewed yet') },
 ];
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-}
-
-function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const line = (cells: readonly (string | number)[]) => `| ${cells.map((c) => cell(String(c))).join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 function totals(outcomes: readonly ScenarioOutcome[]): string {
   const count = (corpus: CorpusName | undefined, row: Row) =>
     outcomes.filter((o) => (corpus === undefined || o.scenario.corpus === corpus) && row.matches(o)).length;
@@ -54,7 +45,18 @@ function totals(outcomes: readonly ScenarioOutcome[]): string {
     count(undefined, row),
   ]);
   const all = ['**all scenarios**', ...CORPORA.map((c) => outcomes.filter((o) => o.scenario.corpus === c).length)];
-  return table(['result', ...CORPORA, 'total'], [...rows, [...all, outcomes.length]]);
+  const ported = ['**ported (run): passing**', ...CORPORA.map((c) => passRate(outcomes, c)), passRate(outcomes)];
+  return table(['result', ...CORPORA, 'total'], [...rows, ported, [...all, outcomes.length]]);
+}
+
+/** Of the scenarios that run (the ported ones), how many pass: `M of N (X%)`. */
+function passRate(outcomes: readonly ScenarioOutcome[], corpus?: CorpusName): string {
+  const ported = outcomes.filter(
+    (o) => o.result !== 'not run' && (corpus === undefined || o.scenario.corpus === corpus),
+  );
+  const passing = ported.filter((o) => o.result === 'passes').length;
+  const percent = ported.length === 0 ? 0 : Math.floor((100 * passing) / ported.length);
+  return `${passing} of ${ported.length} (${percent}%)`;
 }
 
 /** How many not-run scenarios each unsupported element kind blocks: the later issue's to-do list. */
@@ -116,6 +118,9 @@ INDEX.md, section 3). This page lists every one of them and what Operon does wit
 
 ## Totals
 
+Ported: ${outcomes.filter((o) => o.result !== 'not run').length}, passing: ${passRate(outcomes)}. The target is 90% of
+the ported scenarios passing, with every other scenario explained below.
+
 ${totals(outcomes)}
 
 ${unsupportedKinds(outcomes)}
@@ -136,6 +141,5 @@ ${resources.total} parse cleanly.
 
 ${resources.text}
 `;
-  const options = (await resolveConfig(conformanceDocPath)) ?? {};
-  return format(markdown, { ...options, parser: 'markdown' });
+  return formatMarkdown(markdown, conformanceDocPath);
 }

@@ -34,7 +34,14 @@ rewrites next to the corpus text, and a rewrite fails when the corpus text is no
 1. **Service tasks become jobs.** A service task whose implementation is a JavaScript service
    (\`implementation="\${environment.services.fn}"\`) and whose only role is "call a service and continue" gets
    \`<zeebe:taskDefinition type="<element id>"/>\`. The test plays the job worker: the service calling back is
-   completing the job; the service calling back with an error is failing the job with no retries left.
+   completing the job; the service calling back with an error is failing the job with no retries left, or, where
+   the error has a code that a boundary event expects (a bpmn-elements \`BpmnError\`, or any coded error outside its
+   strict mode), the worker throwing that BPMN error. A JavaScript script task whose only role is to throw a
+   \`BpmnError\` becomes a job whose worker throws it. A message throw or end event (which bpmn-elements delivers
+   itself) gets a job type too, as Camunda 8 requires: its worker publishes the message by name, then completes the
+   job. Where several processes exchange messages the test plays the runtime between them (\`collaboration.ts\`): a
+   published message reaches the waiting subscriptions of its name and starts every deployed process with a message
+   start event of that name.
 2. **Conditions become FEEL.**
    - \`\${environment.variables.x}\` → \`=x = true\`. A bpmn-elements expression gives \`undefined\` (falsy) for an
      unset variable; FEEL's \`null = true\` is false, where a bare \`=x\` would give null and raise an incident, as
@@ -46,6 +53,19 @@ rewrites next to the corpus text, and a rewrite fails when the corpus text is no
      (falsy, no error), so \`next(null, environment.variables.x)\` → \`=x = true\` as above; reading a property of an
      unset variable throws a TypeError ("the run is errored"), so \`next(null, this.environment.variables.a.b)\` →
      \`=a.b\`, whose null a gateway refuses with an incident (rule 5).
+   - Other JavaScript expressions whose intent is clear become the FEEL expression with the same meaning, in
+     timers (\`\${environment.variables.timeout}\` → \`=timeout\`), loop conditions and conditional events. A value
+     bpmn-elements keeps in \`environment.output\` (written by a script, or a user task's form output) is a process
+     variable of the same name, except \`count\`, which FEEL reads as its built-in function when unset (\`loops\`).
+   - bpmn-elements **stops** a standard loop when its condition holds (its test services are called \`stopLoop\`);
+     BPMN and Operon loop while it holds, so the translation negates it, with the iteration index (from 0) read
+     from \`loopCounter\` (from 1).
+   - **Signalling a conditional event** sets the variable \`signal\` to the signal's message (\`{ id, … }\`):
+     bpmn-elements evaluates a conditional event's condition when it is signalled, Operon whenever variables
+     change. So \`properties.type === 'signal'\` (the evaluation was caused by a signal) → \`signal != null\`, and
+     \`content.message.type === "create"\` → \`signal.type = "create"\`.
+   - **Script tasks** whose JavaScript only computes a value (or logs one) become FEEL \`zeebe:script\` tasks with a
+     result variable; the test asserts the value instead of the log.
 3. **Manual tasks that wait become user tasks.** bpmn-elements' manual task waits for a signal; Camunda 8's
    passes through. Where a scenario expects a manual task to wait, it is rewritten to a user task.
 4. **Signalling a user task** is completing it, with the signal's payload as variables.
@@ -70,4 +90,12 @@ rewrites next to the corpus text, and a rewrite fails when the corpus text is no
 10. **Timers fire by hand.** A timer that "times out" is triggered by the test after moving the virtual clock to
     its due time; the time the timer waits is asserted from its due time.
 11. **"Throws on run"** for a model Operon refuses → \`parseBpmn\` returns no model and an error diagnostic.
+12. **Dialect that is only incidental** is completed the way a Camunda 8 modeller would: a process or sub-process
+    without a start event, where bpmn-elements starts every activity without incoming flows, gets a none start
+    event with a flow to each of them; an anonymous error or escalation gets a code, an anonymous message a name
+    (correlated by that name) and a named message without one a correlation key, an anonymous signal a name; a
+    participant process that a message starts, which bpmn-elements runs although it is not marked executable, is
+    marked executable.
+    Scenarios whose behaviour depends on the dialect itself (two start events, a parallel join after untaken
+    paths, anonymous messages sent across pools) stay not run or fail, with their reason.
 `;

@@ -3,11 +3,16 @@ import type { CorpusName, CorpusScenario } from './corpus';
 import { autoBlock } from './model-findings';
 import type { Review } from './review';
 import { bpmnElementsReview } from './review-bpmn-elements';
+import { bpmnElementsCompensationReview } from './review-bpmn-elements-compensation';
+import {
+  bpmnElementsMessageThrowReview,
+  bpmnEngineConditionalStartReview,
+} from './review-message-throw-and-conditional-start';
 import { bpmnEngineReview } from './review-bpmn-engine';
 
 export const reviews: { readonly [C in CorpusName]: Readonly<Record<string, Review>> } = {
-  'bpmn-elements': bpmnElementsReview,
-  'bpmn-engine': bpmnEngineReview,
+  'bpmn-elements': { ...bpmnElementsReview, ...bpmnElementsCompensationReview, ...bpmnElementsMessageThrowReview },
+  'bpmn-engine': { ...bpmnEngineReview, ...bpmnEngineConditionalStartReview },
 };
 
 /** The review key of a scenario inside its corpus: `<feature>#<index>`. */

@@ -46,13 +46,8 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
   ),
   'extend#7': javascript('an extension executes a script from the extension elements when the task starts'),
 
-  'issue-163#1': refused(
-    'NO_START_EVENT',
-    'the sub-process has no start event: bpmn-engine starts its first user task because it has no incoming flow',
-  ),
-
-  'issue-199#1': javascript('JavaScript script tasks around a user task, recovered into the same bpmn-engine instance'),
-
+  'issue-163#1': runs(),
+  'issue-199#1': runs(),
   'issues#1': engineApi(
     'stops, resumes and recovers runs from states saved at different points and asserts discard counters; ' +
       'JavaScript services decrement the loop counter',
@@ -103,7 +98,11 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
   'call-activity#3': notDeployable(nonExecutableCallee),
   'call-activity#4': notDeployable(nonExecutableCallee),
   'call-activity#5': notDeployable(`${nonExecutableCallee}; stop and resume are bpmn-engine API`),
-  'engine-output#1': javascript("JavaScript script tasks write the engine's output (environment.output)"),
+  'engine-output#1': runs({
+    partial:
+      'the second Given: a call activity into a process of the same definitions that is not executable, which ' +
+      'Operon does not deploy or call',
+  }),
   'extend#8': extension('replaces the CallActivity element behaviour'),
   'issue-187#1': javascript(
     'the handler collection, cardinality and completion condition are JavaScript expressions, and a flow condition is JavaScript',
@@ -123,10 +122,17 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
   ),
 
   // Unblocked by conditional events.
-  'conditional-event#1': javascript(jsCondition),
-  'conditional-event#2': javascript(`${jsCondition}; the bound event is signalled through the bpmn-engine API`),
+  'conditional-event#1': runs({
+    partial:
+      'the last run replaces the condition\'s JavaScript function by one that throws ("run fails"); the condition ' +
+      'has one FEEL translation, with no throwing counterpart',
+  }),
+  'conditional-event#2': runs(),
   'conditional-event#3': javascript(`${jsCondition} that answers slowly through its callback`),
-  'conditional-event#4': javascript(`${jsCondition}; the run is stopped and recovered through the bpmn-engine API`),
-  'conditional-event#5': javascript(`${jsCondition}; it is signalled through the bpmn-engine API`),
-  'conditional-event#6': javascript(`${jsCondition} that throws`),
+  'conditional-event#4': runs(),
+  'conditional-event#5': runs(),
+  'conditional-event#6': javascript(
+    `${jsCondition}: reading content.foo.bar throws a TypeError when the event is signalled, and the run fails; its ` +
+      'FEEL counterpart (signal.foo.bar) gives null, which a conditional event reads as not satisfied',
+  ),
 };

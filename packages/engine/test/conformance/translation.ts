@@ -5,122 +5,9 @@ import type { EngineEvent, InstanceState } from '../../src/index';
 import { expect } from 'vitest';
 import { Scenario } from '../scenario';
 import { readCorpusFile, type CorpusName } from './corpus';
+import { rewriteModel, type Rewrite } from './model-rewrite';
 
-export interface Rewrite {
-  /** Service tasks that get `<zeebe:taskDefinition type="<id>"/>`: the test plays their job worker. */
-  readonly jobs?: readonly string[];
-  /** Flow id → [the condition as the corpus writes it, its FEEL translation without the `=`]. */
-  readonly conditions?: Readonly<Record<string, readonly [corpus: string, feel: string]>>;
-  /** Manual tasks the scenario expects to wait for a signal, as bpmn-elements' do: they become user tasks. */
-  readonly waitingManualTasks?: readonly string[];
-}
-
-const ZEEBE_NAMESPACE = 'http://camunda.org/schema/zeebe/1.0';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function encodeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-interface StartTag {
-  readonly prefix: string;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly selfClosing: boolean;
-}
-
-/** The one start tag of element `localName` with this id (any namespace prefix). */
-function startTagOf(xml: string, localName: string, id: string): StartTag {
-  const pattern = new RegExp(`<((?:[\\w.-]+:)?)${localName}\\b[^>]*?\\sid="${escapeRegExp(id)}"[^>]*>`, 'g');
-  const matches = [...xml.matchAll(pattern)];
-  const match = matches[0];
-  if (matches.length !== 1 || match === undefined) {
-    throw new Error(`expected one <${localName} id="${id}"> in the corpus model, found ${matches.length}`);
-  }
-  const text = match[0];
-  return {
-    prefix: match[1] ?? '',
-    start: match.index,
-    end: match.index + text.length,
-    text,
-    selfClosing: text.endsWith('/>'),
-  };
-}
-
-function withZeebeNamespace(xml: string): string {
-  if (xml.includes(`xmlns:zeebe="${ZEEBE_NAMESPACE}"`)) return xml;
-  return xml.replace(/<((?:[\w.-]+:)?)definitions\b/, (tag) => `${tag} xmlns:zeebe="${ZEEBE_NAMESPACE}"`);
-}
-
-function addJob(xml: string, id: string): string {
-  const tag = startTagOf(xml, 'serviceTask', id);
-  const definition = `<zeebe:taskDefinition type="${id}"/>`;
-  if (tag.selfClosing) {
-    const open = `${tag.text.slice(0, -2).trimEnd()}>`;
-    const body = `<${tag.prefix}extensionElements>${definition}</${tag.prefix}extensionElements>`;
-    return `${xml.slice(0, tag.start)}${open}${body}</${tag.prefix}serviceTask>${xml.slice(tag.end)}`;
-  }
-  const close = xml.indexOf(`</${tag.prefix}serviceTask>`, tag.end);
-  const extensions = xml.indexOf(`<${tag.prefix}extensionElements>`, tag.end);
-  if (extensions !== -1 && extensions < close) {
-    const at = extensions + `<${tag.prefix}extensionElements>`.length;
-    return `${xml.slice(0, at)}${definition}${xml.slice(at)}`;
-  }
-  const body = `<${tag.prefix}extensionElements>${definition}</${tag.prefix}extensionElements>`;
-  return `${xml.slice(0, tag.end)}${body}${xml.slice(tag.end)}`;
-}
-
-function replaceCondition(xml: string, flowId: string, expected: string, feel: string): string {
-  const tag = startTagOf(xml, 'sequenceFlow', flowId);
-  const close = xml.indexOf(`</${tag.prefix}sequenceFlow>`, tag.end);
-  if (tag.selfClosing || close === -1)
-    throw new Error(`sequence flow '${flowId}' has no condition in the corpus model`);
-  const inner = xml.slice(tag.end, close);
-  const condition = /<((?:[\w.-]+:)?)conditionExpression\b([^>]*)>([\s\S]*?)<\/\1conditionExpression>/.exec(inner);
-  const [whole, prefix = '', attributes = '', body = ''] = condition ?? [];
-  if (whole === undefined) throw new Error(`sequence flow '${flowId}' has no condition in the corpus model`);
-  const found = decodeXml(body).trim();
-  if (found !== expected) throw new Error(`condition of '${flowId}' is \`${found}\`, not \`${expected}\``);
-  const kept = attributes.replace(/\slanguage="[^"]*"/, '');
-  const replacement = `<${prefix}conditionExpression${kept}>=${encodeXml(feel)}</${prefix}conditionExpression>`;
-  const at = tag.end + condition!.index;
-  return `${xml.slice(0, at)}${replacement}${xml.slice(at + whole.length)}`;
-}
-
-function manualToUserTask(xml: string, id: string): string {
-  const tag = startTagOf(xml, 'manualTask', id);
-  const open = tag.text.replace(`<${tag.prefix}manualTask`, `<${tag.prefix}userTask`);
-  let rest = xml.slice(tag.end);
-  if (!tag.selfClosing) rest = rest.replace(`</${tag.prefix}manualTask>`, `</${tag.prefix}userTask>`);
-  return `${xml.slice(0, tag.start)}${open}${rest}`;
-}
-
-/** Applies the rewrites to a corpus model's text. */
-export function rewriteModel(xml: string, rewrite: Rewrite = {}): string {
-  let text = xml;
-  for (const [flowId, [expected, feel]] of Object.entries(rewrite.conditions ?? {})) {
-    text = replaceCondition(text, flowId, expected, feel);
-  }
-  for (const id of rewrite.waitingManualTasks ?? []) text = manualToUserTask(text, id);
-  if (rewrite.jobs && rewrite.jobs.length > 0) {
-    text = withZeebeNamespace(text);
-    for (const id of rewrite.jobs) text = addJob(text, id);
-  }
-  return text;
-}
+export type { Rewrite } from './model-rewrite';
 
 export function corpusModel(corpus: CorpusName, path: string, rewrite?: Rewrite): string {
   return rewriteModel(readCorpusFile(corpus, path), rewrite);
@@ -201,4 +88,18 @@ export function recover(scenario: Scenario, saved: string): Scenario {
   recovered.events.push(...scenario.events);
   recovered.now = scenario.now;
   return recovered;
+}
+
+/**
+ * "The conditional event is signalled (with a message)": bpmn-elements evaluates a conditional event's condition
+ * when the event is signalled, Operon whenever variables change; the signal sets the variable `signal` to the
+ * message (`{ id, … }`), which the translated condition reads.
+ */
+export function signalCondition(scenario: Scenario, message: Readonly<Record<string, unknown>>): void {
+  scenario.when({ type: 'set-variables', variables: { signal: message } });
+}
+
+/** Whether a conditional event is waiting for its condition. */
+export function conditionWaiting(scenario: Scenario, elementId: string): boolean {
+  return Object.values(scenario.state?.conditionWaits ?? {}).some((wait) => wait.elementId === elementId);
 }
