@@ -31,8 +31,17 @@ export type Effect =
   | { readonly type: 'close-subscription'; readonly subscriptionKey: number }
   | { readonly type: 'open-signal-subscription'; readonly subscription: SignalSubscription }
   | { readonly type: 'close-signal-subscription'; readonly subscriptionKey: number }
-  /** A signal was thrown: the runtime delivers it to every waiting instance (this one included). */
-  | { readonly type: 'broadcast-signal'; readonly signalName: string; readonly variables: Variables }
+  /**
+   * A signal was thrown: the runtime delivers it to every other waiting instance and starts the processes with a
+   * signal start event of its name. The throwing instance (`excludeInstanceKey`) already received it in the
+   * command that threw it, at the subscriptions open right after the throw (behaviours/signal-throw.ts).
+   */
+  | {
+      readonly type: 'broadcast-signal';
+      readonly signalName: string;
+      readonly variables: Variables;
+      readonly excludeInstanceKey: string;
+    }
   | { readonly type: 'instance-ended'; readonly status: InstanceStatus }
   /** A call activity needs its child: create the instance (idempotent: the key is deterministic). */
   | {

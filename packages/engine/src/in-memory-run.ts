@@ -45,9 +45,10 @@ export interface InMemoryRun {
 
 /**
  * Runs one instance in memory until it ends or waits: for `operon run`, tests and benchmarks.
- * Jobs and user tasks are completed at once when asked; signals the instance throws reach its own
- * signal subscriptions. Timers fire in virtual time: when nothing else is left to do, the clock jumps to
- * the earliest open timer of the instance or its children and fires it, so a one-day wait takes no time.
+ * Jobs and user tasks are completed at once when asked; a signal an instance throws reaches the other
+ * instances in memory (its own subscriptions received it in the command that threw it). Timers fire in
+ * virtual time: when nothing else is left to do, the clock jumps to the earliest open timer of the instance
+ * or its children and fires it, so a one-day wait takes no time.
  * Messages never arrive by themselves.
  */
 export function runInMemory(definition: ProcessDefinition, options: InMemoryRunOptions = {}): InMemoryRun {
@@ -97,8 +98,9 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
       } else if (effect.type === 'open-user-task' && options.completeUserTasks) {
         send(instanceKey, { type: 'complete-user-task', userTaskKey: effect.userTask.key });
       } else if (effect.type === 'broadcast-signal') {
-        // the instances in memory are every instance there is: they receive their own signals
+        // the instances in memory are every instance there is; the thrower already received its own signal
         for (const [key, { state }] of instances) {
+          if (key === effect.excludeInstanceKey) continue;
           for (const subscription of Object.values(state?.signalSubscriptions ?? {})) {
             if (subscription.signalName !== effect.signalName) continue;
             send(key, { type: 'trigger-signal', subscriptionKey: subscription.key, variables: effect.variables });

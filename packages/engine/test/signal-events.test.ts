@@ -42,6 +42,7 @@ describe('signal events', () => {
       type: 'broadcast-signal',
       signalName: 'stock-A',
       variables: { lot: 'A' },
+      excludeInstanceKey: 'instance-1',
     });
     expect(scenario.status).toBe('completed');
   });

@@ -382,9 +382,9 @@ export class Runtime {
               this.log('error', 'Could not correlate a buffered message.', { error: String(error) }),
             );
         } else if (effect.type === 'broadcast-signal') {
-          // bpmn coverage: a signal thrown by a process reaches every waiting instance after the commit
+          // bpmn coverage: a thrown signal reaches every other waiting instance after the commit
           Promise.all([
-            this.signals.broadcast(step.tenantId, effect.signalName, effect.variables),
+            this.signals.broadcast(step.tenantId, effect.signalName, effect.variables, effect.excludeInstanceKey),
             this.starts.onSignal(effect.signalName, effect.variables), // signal start events
           ]).catch((error: unknown) =>
             this.log('error', `Could not broadcast the signal '${effect.signalName}'.`, { error: String(error) }),

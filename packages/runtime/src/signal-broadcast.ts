@@ -13,7 +13,9 @@ export interface SignalBroadcastResult {
  * Signals as BPMN defines them (§10.5.5): a broadcast with no single recipient. Every instance of the
  * tenant waiting for the name receives it, once per open subscription (a catch event, a boundary event
  * and an event sub-process of one instance each fire). Signals are not buffered: an instance that
- * subscribes later does not see an earlier broadcast.
+ * subscribes later does not see an earlier broadcast. A signal thrown by an instance skips that instance
+ * (`excludeInstanceKey`): the engine delivered it to the subscriptions open when it was thrown, in the
+ * same command, and a catch event that opened afterwards must not receive it.
  */
 export class SignalBroadcast {
   constructor(
@@ -21,12 +23,18 @@ export class SignalBroadcast {
     private readonly loop: CommandLoop,
   ) {}
 
-  async broadcast(tenantId: string, signalName: string, variables: Variables): Promise<SignalBroadcastResult> {
+  async broadcast(
+    tenantId: string,
+    signalName: string,
+    variables: Variables,
+    excludeInstanceKey?: string,
+  ): Promise<SignalBroadcastResult> {
     if (signalName.trim() === '') throw new UserError('VALIDATION_FAILED', 'A signal needs a name.');
     const subscriptions = await this.store.findSignalSubscriptions(tenantId, signalName);
     const triggered = new Set<string>();
     await Promise.all(
       subscriptions.map(async (subscription) => {
+        if (subscription.instanceKey === excludeInstanceKey) return;
         try {
           await this.loop.submit({
             tenantId,

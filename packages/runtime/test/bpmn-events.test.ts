@@ -239,6 +239,51 @@ for (const dialect of DIALECTS)
   });
 
 for (const dialect of DIALECTS)
+  describe.skipIf(dialect.skipped)(`signals thrown by a process (${dialect.name})`, () => {
+    const onAlarm = '<bpmn:signalEventDefinition signalRef="sig"/>';
+    /** A user task `<p>review` whose non-interrupting signal boundary event leads to the end event `<p>noted`. */
+    const reviewHearingAlarms = (p: string): string =>
+      `<bpmn:userTask id="${p}review"/>${flow(`${p}r1`, `${p}review`, `${p}reviewed`)}<bpmn:endEvent id="${p}reviewed"/>
+      <bpmn:boundaryEvent id="${p}heard" attachedToRef="${p}review" cancelActivity="false">${onAlarm}</bpmn:boundaryEvent>
+      ${flow(`${p}h1`, `${p}heard`, `${p}noted`)}<bpmn:endEvent id="${p}noted"/>`;
+    const times = (ids: readonly string[], id: string): number => ids.filter((candidate) => candidate === id).length;
+
+    it('the throwing instance receives its own signal once, at the subscriptions open when it threw, and others once', async () => {
+      const t = await given(
+        definitions('<bpmn:signal id="sig" name="alarm"/>', {
+          listener: `<bpmn:startEvent id="l-s"/>${flow('l-f1', 'l-s', 'l-review')}${reviewHearingAlarms('l-')}`,
+          thrower: `<bpmn:startEvent id="t-s"/>${flow('t-f1', 't-s', 'fork')}<bpmn:parallelGateway id="fork"/>
+          ${flow('t-f2', 'fork', 't-review')}${reviewHearingAlarms('t-')}${flow('t-f3', 'fork', 'send')}
+          <bpmn:intermediateThrowEvent id="send">${onAlarm}</bpmn:intermediateThrowEvent>${flow('t-f4', 'send', 'wait')}
+          <bpmn:intermediateCatchEvent id="wait">${onAlarm}</bpmn:intermediateCatchEvent>${flow('t-f5', 'wait', 'e')}
+          <bpmn:endEvent id="e"/>`,
+        }),
+        () => dialect.start(),
+      );
+      const listener = await t.runtime.startInstance({ processId: 'listener' });
+
+      const thrower = await t.runtime.startInstance({ processId: 'thrower' });
+
+      // the other instance receives the broadcast after the commit
+      await eventually(async () =>
+        times(await completedElements(t, listener.instanceKey), 'l-noted') > 0 ? true : undefined,
+      );
+      // completing the thrower's task queues behind any delivery the same broadcast sent it
+      const { items } = await t.runtime.queryUserTasks({ instanceKey: thrower.instanceKey }, { limit: 5 });
+      await t.runtime.completeUserTask(items[0]?.taskKey ?? '');
+      const completed = await completedElements(t, thrower.instanceKey);
+      expect(times(completed, 't-noted')).toBe(1);
+      expect(completed).not.toContain('wait');
+      expect(times(await completedElements(t, listener.instanceKey), 'l-noted')).toBe(1);
+      expect((await t.runtime.getInstance(thrower.instanceKey)).summary.status).toBe('active');
+      // the catch event after the throw event missed it, and waits for the next signal
+      const next = await t.runtime.broadcastSignal('alarm');
+      expect(next.triggeredInstances).toEqual([listener.instanceKey, thrower.instanceKey].sort());
+      await until(t, thrower.instanceKey, 'completed');
+    });
+  });
+
+for (const dialect of DIALECTS)
   describe.skipIf(dialect.skipped)(`compensation and transactions across a restart (${dialect.name})`, () => {
     const givenOn = (xml: string): Promise<TestRuntime> => given(xml, () => dialect.start());
 

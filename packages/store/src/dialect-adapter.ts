@@ -19,6 +19,11 @@ export interface DialectAdapter {
   prepareSchema(db: Kysely<OperonDatabase>): Promise<void>;
   /** The schema the migration bookkeeping tables live in; undefined for SQLite's only one. */
   migrationSchema(db: Kysely<OperonDatabase>): Promise<string | undefined>;
+  /**
+   * Whether the table exists (in the schema, when given). Looks up that one table: introspecting every
+   * schema fails when another session drops one meanwhile ("schema … does not exist").
+   */
+  hasTable(db: Kysely<OperonDatabase>, schema: string | undefined, table: string): Promise<boolean>;
 }
 
 export function sqliteAdapter(location: string): DialectAdapter {
@@ -29,6 +34,11 @@ export function sqliteAdapter(location: string): DialectAdapter {
     lockDeployments: () => Promise.resolve(),
     prepareSchema: () => Promise.resolve(),
     migrationSchema: () => Promise.resolve(undefined),
+    async hasTable(db, _schema, table) {
+      const { rows } = await sql<{ found: number }>`select count(*) as found from sqlite_master
+        where type = 'table' and name = ${table}`.execute(db);
+      return (rows[0]?.found ?? 0) > 0;
+    },
   };
 }
 
@@ -56,6 +66,14 @@ export function postgresAdapter(location: string, schema: string | undefined): D
       if (schema !== undefined) return schema;
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
       return rows[0]?.schema;
+    },
+    async hasTable(db, tableSchema, table) {
+      const name =
+        tableSchema === undefined
+          ? sql`format('%I', ${table}::text)`
+          : sql`format('%I.%I', ${tableSchema}::text, ${table}::text)`;
+      const { rows } = await sql<{ found: boolean }>`select to_regclass(${name}) is not null as found`.execute(db);
+      return rows[0]?.found === true;
     },
   };
 }

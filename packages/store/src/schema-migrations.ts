@@ -28,7 +28,7 @@ const MIGRATION_ATTEMPTS = 3;
 export async function migrate(db: Kysely<OperonDatabase>, adapter: DialectAdapter): Promise<MigrationReport> {
   await adapter.prepareSchema(db);
   const schema = await adapter.migrationSchema(db);
-  await refuseNewerSchema(db, schema, adapter.location);
+  await refuseNewerSchema(db, schema, adapter);
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
@@ -56,16 +56,12 @@ export async function migrate(db: Kysely<OperonDatabase>, adapter: DialectAdapte
 async function refuseNewerSchema(
   db: Kysely<OperonDatabase>,
   schema: string | undefined,
-  location: string,
+  adapter: DialectAdapter,
 ): Promise<void> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  const exists = tables.some(
-    (table) => table.name === MIGRATION_TABLE && (schema === undefined || table.schema === schema),
-  );
-  if (!exists) return;
+  if (!(await adapter.hasTable(db, schema, MIGRATION_TABLE))) return;
   const bookkeeping = db.withTables<{ [MIGRATION_TABLE]: { name: string } }>();
   const scoped = schema === undefined ? bookkeeping : bookkeeping.withSchema(schema);
   const executed = await scoped.selectFrom(MIGRATION_TABLE).select('name').execute();
   const unknown = executed.map((row) => row.name).filter((name) => !Object.hasOwn(MIGRATIONS, name));
-  if (unknown.length > 0) throw new NewerSchemaError(location, unknown.sort());
+  if (unknown.length > 0) throw new NewerSchemaError(adapter.location, unknown.sort());
 }

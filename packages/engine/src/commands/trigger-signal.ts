@@ -1,12 +1,10 @@
-import { catchOf, triggerCatch } from '../behaviours/catch-events';
-import { reopenSignalSubscription } from '../behaviours/event-waits';
-import { completeElement, lifecycle } from '../lifecycle';
+import { receiveSignal } from '../behaviours/signal-catch';
+import { lifecycle } from '../lifecycle';
 import { invalidVariables, isVariables, type CommandHandler } from './command-handler';
 
 /**
- * A broadcast signal reached a signal subscription of this instance. A signal catch event moves on;
- * a signal boundary event or event sub-process start event is triggered, and a non-interrupting one
- * keeps listening.
+ * A signal broadcast by the runtime (from outside, or thrown by another instance) reached a signal
+ * subscription of this instance (behaviours/signal-catch.ts).
  */
 export const triggerSignal: CommandHandler<'trigger-signal'> = (p, command) => {
   const subscription = p.draft.signalSubscriptions[command.subscriptionKey];
@@ -19,18 +17,6 @@ export const triggerSignal: CommandHandler<'trigger-signal'> = (p, command) => {
   }
   const variables = command.variables ?? {};
   if (!isVariables(variables)) return invalidVariables;
-  p.emit({
-    type: 'signal-received',
-    subscriptionKey: subscription.key,
-    signalName: subscription.signalName,
-    variables,
-  });
-  const caught = catchOf(p, holder, subscription.elementId);
-  if (!caught) {
-    completeElement(p, subscription.elementInstanceKey, variables);
-    return undefined;
-  }
-  if (!caught.interrupting) reopenSignalSubscription(p, subscription);
-  triggerCatch(p, lifecycle(p), caught, variables);
+  receiveSignal(p, lifecycle(p), subscription, variables);
   return undefined;
 };

@@ -46,7 +46,7 @@ export const endEvent: ElementBehaviour<EndEventNode> = {
         return 'complete';
       }
       case 'signal':
-        if (!broadcastSignal(p, definition, element)) return 'failed';
+        if (!broadcastSignal(p, definition, element, lifecycle)) return 'failed';
         markActivated(p, element);
         return 'complete';
       case 'message':

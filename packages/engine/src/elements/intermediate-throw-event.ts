@@ -32,7 +32,7 @@ export const intermediateThrowEvent: ElementBehaviour<IntermediateThrowEventNode
       throwEscalation(p, lifecycle, element, code);
       return 'complete';
     }
-    if (definition !== 'none' && definition.kind === 'signal' && !broadcastSignal(p, definition, element)) {
+    if (definition !== 'none' && definition.kind === 'signal' && !broadcastSignal(p, definition, element, lifecycle)) {
       return 'failed';
     }
     markActivated(p, element);

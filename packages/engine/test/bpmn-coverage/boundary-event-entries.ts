@@ -21,6 +21,7 @@ const runtimeBpmnEvents = testsIn('packages/runtime/test/bpmn-events.test.ts');
 const runtimeConditionalEvents = testsIn('packages/runtime/test/conditional-events.test.ts');
 const compensation = testsIn('packages/engine/test/compensation.test.ts');
 const transactions = testsIn('packages/engine/test/transactions.test.ts');
+const restartWaits = testsIn('packages/runtime/test/restart-waits.test.ts');
 
 export const BOUNDARY_EVENT_ENTRIES: readonly CoverageEntry[] = [
   {
@@ -32,6 +33,9 @@ export const BOUNDARY_EVENT_ENTRIES: readonly CoverageEntry[] = [
       boundaryEvents('given a non-interrupting cycle R3/PT1H, then it fires three times beside the task and stops'),
       runtimeBpmnEvents(
         'a boundary timer that fell due while the runtime was stopped interrupts its task after the restart',
+      ),
+      restartWaits(
+        'given a non-interrupting timer cycle R2/PT1H on a user task, when a restart comes between its firings, then it fires twice in all and the task still completes',
       ),
     ],
     model: boundaryWith(TIMER),
@@ -46,6 +50,9 @@ export const BOUNDARY_EVENT_ENTRIES: readonly CoverageEntry[] = [
       ),
       boundaryEvents(
         'given a non-interrupting message boundary, then each message runs its path and the subscription stays open',
+      ),
+      restartWaits(
+        'given an interrupting message boundary on a user task, when the message is published after a restart, then the boundary path runs and the task is cancelled',
       ),
     ],
     model: boundaryWith(MESSAGE),
@@ -82,6 +89,9 @@ export const BOUNDARY_EVENT_ENTRIES: readonly CoverageEntry[] = [
     camunda8: 'yes',
     provedBy: [
       signalEvents('given a non-interrupting signal boundary, then each signal runs its path and the task goes on'),
+      restartWaits(
+        'given a non-interrupting signal boundary, when the signal is broadcast after a restart, then its path runs once and the task still waits',
+      ),
     ],
     model: boundaryWith(SIGNAL, false),
   },

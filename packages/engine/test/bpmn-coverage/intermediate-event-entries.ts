@@ -19,6 +19,7 @@ const runtimeBpmnEvents = testsIn('packages/runtime/test/bpmn-events.test.ts');
 const runtime = testsIn('packages/runtime/test/runtime.test.ts');
 const compensation = testsIn('packages/engine/test/compensation.test.ts');
 const messageThrowEvents = testsIn('packages/engine/test/message-throw-events.test.ts');
+const restartWaits = testsIn('packages/runtime/test/restart-waits.test.ts');
 
 export const INTERMEDIATE_EVENT_ENTRIES: readonly CoverageEntry[] = [
   {
@@ -28,6 +29,9 @@ export const INTERMEDIATE_EVENT_ENTRIES: readonly CoverageEntry[] = [
     provedBy: [
       runtime('a timer catch event fires when due'),
       runtime('a timer that fell due while the runtime was stopped fires at once after the restart'),
+      restartWaits(
+        'given a timer catch event inside an embedded sub-process, when it falls due after a restart, then the sub-process and the process complete',
+      ),
     ],
     model: intermediate('intermediateCatchEvent', TIMER),
   },

@@ -21,6 +21,8 @@ const runtimeBpmnEvents = testsIn('packages/runtime/test/bpmn-events.test.ts');
 const runtimeStartEvents = testsIn('packages/runtime/test/start-events.test.ts');
 const compensation = testsIn('packages/engine/test/compensation.test.ts');
 const runtimeConditionalStarts = testsIn('packages/runtime/test/conditional-start-events.test.ts');
+const restartWaits = testsIn('packages/runtime/test/restart-waits.test.ts');
+const restartStartEvents = testsIn('packages/runtime/test/restart-start-events.test.ts');
 
 export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
   {
@@ -38,6 +40,9 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
       startEvents('given a message start event beside the none start event, then an instance can start at either'),
       runtimeStartEvents(
         'a message start event starts one instance per message, and one active instance per correlation key',
+      ),
+      restartStartEvents(
+        'given a message start event and a signal start event deployed before a restart, when the message and the signal arrive after it, then each starts an instance',
       ),
     ],
     model: startingAt(MESSAGE),
@@ -58,7 +63,12 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
     element: 'signal start event (process)',
     operon: 'runs',
     camunda8: 'yes',
-    provedBy: [runtimeStartEvents('a signal start event starts an instance when the signal is broadcast')],
+    provedBy: [
+      runtimeStartEvents('a signal start event starts an instance when the signal is broadcast'),
+      restartStartEvents(
+        'given a message start event and a signal start event deployed before a restart, when the message and the signal arrive after it, then each starts an instance',
+      ),
+    ],
     model: startingAt(SIGNAL),
   },
   {
@@ -72,6 +82,9 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
       runtimeConditionalStarts(
         'starts one instance per conditional start event whose condition holds, with the variables',
       ),
+      restartStartEvents(
+        'given a conditional start event deployed before a restart, when the conditions are evaluated after it, then an instance starts',
+      ),
     ],
     model: startingAt(CONDITIONAL),
   },
@@ -79,7 +92,12 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
     element: 'timer start event (event sub-process)',
     operon: 'runs',
     camunda8: 'yes',
-    provedBy: [eventSubProcesses('given a non-interrupting timer cycle, then it starts again at each firing')],
+    provedBy: [
+      eventSubProcesses('given a non-interrupting timer cycle, then it starts again at each firing'),
+      restartWaits(
+        'given an interrupting timer event sub-process, when it falls due after a restart, then it ends the waiting job and runs',
+      ),
+    ],
     model: eventSubProcessStartingAt(TIMER),
   },
   {
@@ -115,7 +133,12 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
     element: 'signal start event (event sub-process)',
     operon: 'runs',
     camunda8: 'yes',
-    provedBy: [signalEvents('given an interrupting signal event sub-process, then the signal ends the process flow')],
+    provedBy: [
+      signalEvents('given an interrupting signal event sub-process, then the signal ends the process flow'),
+      restartWaits(
+        'given a non-interrupting signal event sub-process, when the signal is broadcast after a restart, then it runs beside the waiting task',
+      ),
+    ],
     model: eventSubProcessStartingAt(SIGNAL),
   },
   {

@@ -8,6 +8,7 @@ const adHocSubProcess = testsIn('packages/engine/test/ad-hoc-sub-process.test.ts
 const runtimeAdHocSubProcess = testsIn('packages/runtime/test/ad-hoc-sub-process.test.ts');
 const runtimeEvents = testsIn('packages/runtime/test/bpmn-events.test.ts');
 const transactions = testsIn('packages/engine/test/transactions.test.ts');
+const restartWaits = testsIn('packages/runtime/test/restart-waits.test.ts');
 
 /** A sub-process element of the type, with an inner start → end. */
 const subProcess = (type: string, attributes = '', extension = '') =>
@@ -20,7 +21,12 @@ export const SUB_PROCESS_ENTRIES: readonly CoverageEntry[] = [
     element: 'embedded sub-process',
     operon: 'runs',
     camunda8: 'yes',
-    provedBy: [scopesAndVariables('runs its inner flow, then completes and continues the outer flow')],
+    provedBy: [
+      scopesAndVariables('runs its inner flow, then completes and continues the outer flow'),
+      restartWaits(
+        'given a timer catch event inside an embedded sub-process, when it falls due after a restart, then the sub-process and the process complete',
+      ),
+    ],
     model: subProcess('subProcess'),
   },
   {
@@ -35,6 +41,12 @@ export const SUB_PROCESS_ENTRIES: readonly CoverageEntry[] = [
         'given a non-interrupting message event sub-process, then each message runs it beside the main flow',
       ),
       runtimeEvents('a message event sub-process still listens after a restart'),
+      restartWaits(
+        'given an interrupting timer event sub-process, when it falls due after a restart, then it ends the waiting job and runs',
+      ),
+      restartWaits(
+        'given a non-interrupting signal event sub-process, when the signal is broadcast after a restart, then it runs beside the waiting task',
+      ),
     ],
     model: processWith(`<bpmn:startEvent id="start"/><bpmn:sequenceFlow id="toEnd" sourceRef="start" targetRef="end"/>
       <bpmn:endEvent id="end"/>

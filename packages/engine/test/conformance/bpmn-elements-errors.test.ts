@@ -107,7 +107,12 @@ conformanceFeature(corpus, 'errors', {
     expect(wasActivated(run, 'end')).toBe(false);
     expect(run.terminated()).toContain('orderProcess');
     // And the signal is sent, and the run is completed
-    expect(run.effects).toContainEqual({ type: 'broadcast-signal', signalName: 'Too big signal', variables: {} });
+    expect(run.effects).toContainEqual({
+      type: 'broadcast-signal',
+      signalName: 'Too big signal',
+      variables: {},
+      excludeInstanceKey: 'instance-1',
+    });
     expect(timesCompleted(run, 'endWithSignal')).toBe(1);
   },
   8: async () => {

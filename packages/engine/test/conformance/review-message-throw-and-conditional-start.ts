@@ -1,7 +1,7 @@
 // Verdicts for the scenarios unblocked by message throw events (intermediate, end) and conditional start events
 // of a process, keyed `<feature>#<index>` (apart from review-bpmn-elements.ts and review-bpmn-engine.ts to keep
 // those short). Reviewed against the steps and the original feature tests.
-import { camundaSemantics, engineBug, javascript, runs, type Review } from './review';
+import { camundaSemantics, javascript, runs, type Review } from './review';
 
 const jsStartCondition =
   'the condition of the conditional start event is a JavaScript service call (${environment.services.conditionMet()}) ' +
@@ -18,14 +18,7 @@ export const bpmnElementsMessageThrowReview: Readonly<Record<string, Review>> = 
   'conditional-event#6': javascript(jsStartCondition),
   'engine-issues#1': runs({ fails: camundaSemantics(interruptingTwice) }),
   'engine-issues#2': runs({ fails: camundaSemantics(interruptingTwice) }),
-  'engine-issues#3': runs({
-    fails: engineBug(
-      "the runtime delivers a thrown signal after the command that threw it, so it reaches the catch event's " +
-        'subscription opened later in the same command and the run completes without waiting; in Camunda 8 the ' +
-        'broadcast is a follow-up command processed before the catch event activates, so the signal is missed ' +
-        '(runtime/src/signal-broadcast.ts, engine/src/in-memory-run.ts)',
-    ),
-  }),
+  'engine-issues#3': runs(),
   'issue-32#1': runs(),
   'issue-32#2': runs(),
   'messaging#3': runs(),
