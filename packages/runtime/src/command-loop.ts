@@ -99,7 +99,8 @@ export class CommandLoop {
     this.draining = undefined;
   }
 
-  private async runBatch(batch: readonly Pending[]): Promise<void> {
+  private async runBatch(commands: readonly Pending[]): Promise<void> {
+    let batch = commands;
     let databaseFailures = 0;
     for (let conflicts = 0; ;) {
       let reservation: JobReservation | undefined;
@@ -132,6 +133,8 @@ export class CommandLoop {
         reservation?.aborted();
         if (error instanceof VersionConflictError && conflicts < MAX_CONFLICT_RETRIES) {
           conflicts++;
+          batch = withoutDuplicateCreates(batch, error.instanceKeys);
+          if (batch.length === 0) return;
           // the other instances' states are still current: reload only the stale ones
           const tenants = new Map(batch.map(({ request }) => [request.instanceKey, request.tenantId]));
           for (const instanceKey of error.instanceKeys) this.cache.evict(tenants.get(instanceKey) ?? '', instanceKey);
@@ -254,4 +257,19 @@ function outcomeOf(write: InstanceWrite): CommittedStep {
     events: write.events,
     effects: write.effects,
   };
+}
+
+/**
+ * A create whose instance key exists already (another node, or this one before a restart, created it: a
+ * call activity's child, a timer start's occurrence) conflicts however often it is retried. Only it fails,
+ * with INSTANCE_EXISTS, which its callers take as "created already"; the rest of the batch is retried.
+ */
+function withoutDuplicateCreates(batch: readonly Pending[], staleKeys: readonly string[]): readonly Pending[] {
+  const stale = new Set(staleKeys);
+  return batch.filter((pending) => {
+    const { instanceKey, command } = pending.request;
+    if (command.type !== 'create-instance' || !stale.has(instanceKey)) return true;
+    pending.reject(new UserError('INSTANCE_EXISTS', `A process instance with the key ${instanceKey} exists already.`));
+    return false;
+  });
 }
