@@ -95,7 +95,11 @@ rewrites next to the corpus text, and a rewrite fails when the corpus text is no
     event with a flow to each of them; an anonymous error or escalation gets a code, an anonymous message a name
     (correlated by that name) and a named message without one a correlation key, an anonymous signal a name; a
     participant process that a message starts, which bpmn-elements runs although it is not marked executable, is
-    marked executable.
+    marked executable. A called process marked \`isExecutable="false"\`, which bpmn-elements calls from the same
+    definitions, is marked executable (and given a start event, as above); Operon reads the call activity's
+    \`calledElement\` attribute as Camunda 8's \`zeebe:calledElement\` processId, so the call itself is not rewritten.
+    The test plays the runtime between the calling and the called instances (\`called-processes.ts\`): a call
+    activity's child is created, completed into, and cancelled with it, one command at a time.
     Scenarios whose behaviour depends on the dialect itself (two start events, a parallel join after untaken
     paths, anonymous messages sent across pools) stay not run or fail, with their reason.
 `;

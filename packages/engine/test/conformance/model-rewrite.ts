@@ -34,7 +34,8 @@ export interface Rewrite {
   readonly correlationKeys?: Readonly<Record<string, string>>;
   /**
    * Processes marked executable: a participant process that a message starts, which bpmn-elements runs although
-   * it is not marked executable.
+   * it is not marked executable, or a called process marked `isExecutable="false"`, which bpmn-elements calls from
+   * the same definitions.
    */
   readonly executable?: readonly string[];
 }
@@ -128,10 +129,13 @@ function addJob(xml: string, id: string): string {
   return addExtension(xml, JOB_ELEMENTS, id, `<zeebe:taskDefinition type="${id}"/>`);
 }
 
+/** A process not marked executable, or marked `isExecutable="false"` (a called process), is marked executable. */
 function markExecutable(xml: string, processId: string): string {
   const tag = startTagOf(xml, 'process', processId);
-  if (/\sisExecutable=/.test(tag.text)) throw new Error(`process '${processId}' already says whether it is executable`);
-  const open = tag.text.replace(/\s*(\/?)>$/, ' isExecutable="true"$1>');
+  if (/\sisExecutable="true"/.test(tag.text)) throw new Error(`process '${processId}' is already executable`);
+  const open = /\sisExecutable="false"/.test(tag.text)
+    ? tag.text.replace(/\sisExecutable="false"/, ' isExecutable="true"')
+    : tag.text.replace(/\s*(\/?)>$/, ' isExecutable="true"$1>');
   return `${xml.slice(0, tag.start)}${open}${xml.slice(tag.end)}`;
 }
 

@@ -9,10 +9,16 @@ import {
   bpmnEngineConditionalStartReview,
 } from './review-message-throw-and-conditional-start';
 import { bpmnEngineReview } from './review-bpmn-engine';
+import { callActivityReviews } from './review-call-activity';
 
 export const reviews: { readonly [C in CorpusName]: Readonly<Record<string, Review>> } = {
-  'bpmn-elements': { ...bpmnElementsReview, ...bpmnElementsCompensationReview, ...bpmnElementsMessageThrowReview },
-  'bpmn-engine': { ...bpmnEngineReview, ...bpmnEngineConditionalStartReview },
+  'bpmn-elements': {
+    ...bpmnElementsReview,
+    ...bpmnElementsCompensationReview,
+    ...bpmnElementsMessageThrowReview,
+    ...callActivityReviews['bpmn-elements'],
+  },
+  'bpmn-engine': { ...bpmnEngineReview, ...bpmnEngineConditionalStartReview, ...callActivityReviews['bpmn-engine'] },
 };
 
 /** The review key of a scenario inside its corpus: `<feature>#<index>`. */

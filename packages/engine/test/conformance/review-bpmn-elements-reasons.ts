@@ -33,10 +33,6 @@ export const motherOfAll =
 export const nonExecutableParticipants =
   'the participant processes are not executable (no isExecutable="true"): Camunda 8 and Operon deploy only ' +
   'executable processes, so only the main process runs and is asserted';
-export const nonExecutableCallee =
-  'the called process is not executable (isExecutable="false") and has no start event: bpmn-elements runs it from ' +
-  'the same definitions; Camunda 8 and Operon deploy and call only executable processes (a call to a process that ' +
-  'is not deployed is a CALLED_ELEMENT_ERROR incident, packages/runtime/test/call-activities.test.ts)';
 export const sameTarget =
   'event-based-gateway-with-same-target.bpmn has two flows from the gateway into one event, which Camunda 8 and ' +
   'Operon refuse; in event-based-gateway.bpmn both event paths meet at a parallel join, which in Camunda 8 waits ' +

@@ -1,15 +1,6 @@
 // Verdicts for the bpmn-elements scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
 // Reviewed against each scenario's steps and, where the steps were terse, the original feature test.
-import {
-  camundaSemantics,
-  engineApi,
-  ignoredData,
-  javascript,
-  notDeployable,
-  refused,
-  runs,
-  type Review,
-} from './review';
+import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
 import {
   NO_START,
   definitionMessages,
@@ -25,7 +16,6 @@ import {
   joinAfterBoundary,
   motherOfAll,
   nonExecutableParticipants,
-  nonExecutableCallee,
   sameTarget,
   waitingStart,
   jsCondition,
@@ -286,22 +276,6 @@ export const bpmnElementsReview: Readonly<Record<string, Review>> = {
     partial: `${volatileService}; the cardinality 3 gives three sub-process instances, the test fails the first`,
     fails: camundaSemantics(joinAfterBoundary),
   }),
-  'call-activity#1': notDeployable(nonExecutableCallee),
-  'call-activity#2': notDeployable(`${nonExecutableCallee}; its service is a JavaScript function`),
-  'call-activity#3': notDeployable(nonExecutableCallee),
-  'call-activity#4': notDeployable(nonExecutableCallee),
-  'call-activity#5': notDeployable(`${nonExecutableCallee}; stop, resume and the execute queue are bpmn-elements API`),
-  'call-activity#6': notDeployable(`${nonExecutableCallee}; stop, resume and the execute queue are bpmn-elements API`),
-  'call-activity#7': engineApi(
-    'a call to a process that does not exist waits until the call activity is signalled through the bpmn-elements ' +
-      'API; Operon, like Camunda 8, raises a CALLED_ELEMENT_ERROR incident instead',
-  ),
-  'call-activity#8': javascript(
-    'the called element is a JavaScript expression (${environment.services.getProcessById(…)})',
-  ),
-  'call-activity#9': notDeployable(
-    `${nonExecutableCallee}; the run is stopped and recovered through the bpmn-elements API`,
-  ),
   'errors#11': runs({ partial: "bpmn-elements' activity error subscription: Operon raises an incident instead" }),
   'signal#9': refused('SIGNAL_MISSING', `${anonymousSignal}; the receive tasks and message events are anonymous too`),
   'stopAndResume#1': refused(

@@ -1,22 +1,8 @@
 // Verdicts for the bpmn-engine scenarios that parse without unsupported elements, keyed `<feature>#<index>`.
-import {
-  camundaSemantics,
-  engineApi,
-  ignoredData,
-  javascript,
-  notDeployable,
-  refused,
-  runs,
-  type Review,
-} from './review';
+import { camundaSemantics, engineApi, ignoredData, javascript, refused, runs, type Review } from './review';
 
 const motherOfAll =
   'mother-of-all.bpmn loops on JavaScript conditions and calls JavaScript services; its sub-process also lacks a start event';
-
-const nonExecutableCallee =
-  'the called process is not executable (isExecutable="false") and has no start event: bpmn-engine runs it from ' +
-  'the same definitions; Camunda 8 and Operon deploy and call only executable processes (a call to a process that ' +
-  'is not deployed is a CALLED_ELEMENT_ERROR incident, packages/runtime/test/call-activities.test.ts)';
 
 const jsCondition =
   'the condition is JavaScript (a service function or a script run when the event is signalled); Operon evaluates ' +
@@ -93,11 +79,6 @@ export const bpmnEngineReview: Readonly<Record<string, Review>> = {
   'timers#2': engineApi('registers arbitrary timers through the bpmn-engine environment'),
 
   // Unblocked by multi-instance, standard loops and call activities.
-  'call-activity#1': notDeployable(nonExecutableCallee),
-  'call-activity#2': notDeployable(`${nonExecutableCallee}; its service is a JavaScript function`),
-  'call-activity#3': notDeployable(nonExecutableCallee),
-  'call-activity#4': notDeployable(nonExecutableCallee),
-  'call-activity#5': notDeployable(`${nonExecutableCallee}; stop and resume are bpmn-engine API`),
   'engine-output#1': runs({
     partial:
       'the second Given: a call activity into a process of the same definitions that is not executable, which ' +
