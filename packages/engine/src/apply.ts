@@ -201,8 +201,14 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
       message: event.message,
       jobKey: event.jobKey,
     };
-    updateElement(draft, event.elementInstanceKey, { incidentKey: event.incidentKey });
+    updateElement(draft, event.elementInstanceKey, { incidentKey: event.incidentKey, propagatedError: undefined });
   },
+  'error-propagated': (draft, event) =>
+    updateElement(draft, event.elementInstanceKey, {
+      propagatedError: { code: event.errorCode, message: event.errorMessage, jobKey: event.jobKey },
+    }),
+  // history only: the thrower's instance raises the incident when told (`error-not-caught`)
+  'child-error-uncaught': () => undefined,
   'incident-resolved': (draft, event) => {
     const incident = draft.incidents[event.incidentKey];
     delete draft.incidents[event.incidentKey];

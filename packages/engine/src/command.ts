@@ -1,4 +1,4 @@
-import type { ParentReference, Variables } from './instance-state';
+import type { ErrorThrower, ParentReference, Variables } from './instance-state';
 
 /** What can be asked of a process instance. */
 export type Command =
@@ -56,6 +56,23 @@ export type Command =
       readonly elementInstanceKey: number;
       readonly childInstanceKey: string;
       readonly message: string;
+    }
+  | {
+      /** The child instance of a call activity passed up a BPMN error it does not catch: the call activity throws it. */
+      readonly type: 'throw-error-from-child';
+      readonly elementInstanceKey: number;
+      readonly childInstanceKey: string;
+      readonly errorCode: string;
+      readonly errorMessage?: string;
+      readonly variables?: Variables;
+      /** Where the error was first thrown: told back (`error-not-caught`) if nothing catches it. */
+      readonly thrower: ErrorThrower;
+    }
+  | {
+      /** An error this element passed up to the parent instances is caught nowhere: an incident here. */
+      readonly type: 'error-not-caught';
+      readonly elementInstanceKey: number;
+      readonly errorCode: string;
     }
   | {
       readonly type: 'resolve-incident';

@@ -1,4 +1,5 @@
 import type {
+  ErrorThrower,
   InstanceStatus,
   Job,
   MessageSubscription,
@@ -56,4 +57,16 @@ export type Effect =
   /** A child instance completed: its call activity goes on with these variables (`complete-call-activity`). */
   | { readonly type: 'complete-call-activity'; readonly parent: ParentReference; readonly variables: Variables }
   /** A child instance was cancelled on its own: an incident on its call activity (`fail-call-activity`). */
-  | { readonly type: 'fail-call-activity'; readonly parent: ParentReference; readonly message: string };
+  | { readonly type: 'fail-call-activity'; readonly parent: ParentReference; readonly message: string }
+  /**
+   * A BPMN error that nothing in this instance catches: the parent's call activity throws it on
+   * (`throw-error-from-child`). `thrower` is where it was first thrown, in this instance or a descendant.
+   */
+  | {
+      readonly type: 'propagate-error';
+      readonly parent: ParentReference;
+      readonly error: { readonly code: string; readonly message: string; readonly variables: Variables };
+      readonly thrower: ErrorThrower;
+    }
+  /** A propagated error reached the top uncaught: its thrower raises the incident (`error-not-caught`). */
+  | { readonly type: 'error-not-caught'; readonly thrower: ErrorThrower; readonly errorCode: string };

@@ -142,6 +142,24 @@ export type EngineEvent =
     }
   /** Every handler of the thrower's compensation has finished. */
   | { readonly type: 'compensation-completed'; readonly key: number; readonly elementId: string }
+  /**
+   * Nothing in this instance catches the error thrown by (or, for a call activity, passed up to) this element: it
+   * goes to the parent instance's call activity (effect `propagate-error`); the element waits.
+   */
+  | {
+      readonly type: 'error-propagated';
+      readonly elementInstanceKey: number;
+      readonly errorCode: string;
+      readonly errorMessage: string;
+      readonly jobKey: number | undefined;
+    }
+  /** An error passed up from the child of this call activity is caught nowhere: it goes back to its thrower. */
+  | {
+      readonly type: 'child-error-uncaught';
+      readonly elementInstanceKey: number;
+      readonly childInstanceKey: string;
+      readonly errorCode: string;
+    }
   | {
       readonly type: 'incident-raised';
       readonly incidentKey: number;

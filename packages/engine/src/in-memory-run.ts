@@ -140,6 +140,19 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
           childInstanceKey: instanceKey,
           message: effect.message,
         });
+      } else if (effect.type === 'propagate-error') {
+        send(effect.parent.instanceKey, {
+          type: 'throw-error-from-child',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey: instanceKey,
+          errorCode: effect.error.code,
+          errorMessage: effect.error.message,
+          variables: effect.error.variables,
+          thrower: effect.thrower,
+        });
+      } else if (effect.type === 'error-not-caught') {
+        const { instanceKey: to, elementInstanceKey } = effect.thrower;
+        send(to, { type: 'error-not-caught', elementInstanceKey, errorCode: effect.errorCode });
       } else if (effect.type === 'cancel-child-instance') {
         send(effect.childInstanceKey, { type: 'cancel-instance', byParent: true });
       }

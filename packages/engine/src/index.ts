@@ -11,6 +11,7 @@ export type {
   ConditionWait,
   ElementInstance,
   ElementPhase,
+  ErrorThrower,
   Incident,
   InstanceState,
   Job,

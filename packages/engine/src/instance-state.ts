@@ -41,6 +41,18 @@ export interface ElementInstance {
   readonly compensationQueue?: readonly number[];
   /** A compensation event sub-process at work: the completed sub-process instance whose activities it may compensate. */
   readonly compensatedScopeKey?: number;
+  /**
+   * A BPMN error this element threw (or, for a call activity, its child passed up) went to the parent instance,
+   * as nothing here catches it; cleared by the incident raised if nothing up there catches it either.
+   */
+  readonly propagatedError?: PropagatedError | undefined;
+}
+
+export interface PropagatedError {
+  readonly code: string;
+  readonly message: string;
+  /** A worker's error: the job, to hand out again when the incident is resolved. */
+  readonly jobKey: number | undefined;
 }
 
 export interface Job {
@@ -178,6 +190,12 @@ export interface ParentReference {
   readonly instanceKey: string;
   readonly elementInstanceKey: number;
   readonly elementId: string;
+}
+
+/** Where a BPMN error passed up to parent instances was thrown: the element that gets the incident if none catches it. */
+export interface ErrorThrower {
+  readonly instanceKey: string;
+  readonly elementInstanceKey: number;
 }
 
 export interface InstanceState {

@@ -14,6 +14,7 @@ import { triggerSignal } from './commands/trigger-signal';
 import { completeCallActivity } from './commands/complete-call-activity';
 import { failCallActivity } from './commands/fail-call-activity';
 import { resumeCallActivity } from './commands/resume-call-activity';
+import { errorNotCaught, throwErrorFromChild } from './commands/throw-error-from-child';
 import type { Effect } from './effect';
 import type { EngineEvent } from './engine-event';
 import type { InstanceState } from './instance-state';
@@ -45,6 +46,8 @@ const handlers: { readonly [K in CommandType]: CommandHandler<K> } = {
   'complete-call-activity': completeCallActivity,
   'fail-call-activity': failCallActivity,
   'resume-call-activity': resumeCallActivity,
+  'throw-error-from-child': throwErrorFromChild,
+  'error-not-caught': errorNotCaught,
 };
 
 /**

@@ -4,16 +4,22 @@ import type { CommandLoop, CommittedStep } from './command-loop';
 import type { DefinitionRegistry } from './definition-registry';
 import { UserError } from './operon-error';
 
-type CallEffect = Extract<
-  Effect,
-  { type: 'create-child-instance' | 'cancel-child-instance' | 'complete-call-activity' | 'fail-call-activity' }
->;
+const callEffectTypes = [
+  'create-child-instance',
+  'cancel-child-instance',
+  'complete-call-activity',
+  'fail-call-activity',
+  'propagate-error',
+  'error-not-caught',
+] as const;
+type CallEffect = Extract<Effect, { type: (typeof callEffectTypes)[number] }>;
 
 /**
  * Call activities across instances. The engine names each child instance by a key derived from the parent
  * (so re-processing names the same child) and records it in the parent's state; after each commit this
- * carries out the effects: create the child (latest version of the called process), cancel it, or report
- * its end to the parent. A crash between the parent's commit and these steps is repaired by `recover`,
+ * carries out the effects: create the child (latest version of the called process), cancel it, report
+ * its end to the parent, pass an error it does not catch up to the parent, or tell an error's thrower that
+ * no ancestor caught it. A crash between the parent's commit and these steps is repaired by `recover`,
  * which compares parents and children after a start: a missing child is created, a finished child is
  * reported, a child whose call activity is gone is cancelled. Every step is idempotent.
  */
@@ -58,6 +64,22 @@ export class CallActivities {
           childInstanceKey,
           message: effect.message,
         }));
+      case 'propagate-error':
+        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
+          type: 'throw-error-from-child',
+          elementInstanceKey: effect.parent.elementInstanceKey,
+          childInstanceKey,
+          errorCode: effect.error.code,
+          errorMessage: effect.error.message,
+          variables: effect.error.variables,
+          thrower: effect.thrower,
+        }));
+      case 'error-not-caught':
+        return this.send(tenantId, effect.thrower.instanceKey, {
+          type: 'error-not-caught',
+          elementInstanceKey: effect.thrower.elementInstanceKey,
+          errorCode: effect.errorCode,
+        });
     }
   }
 
@@ -182,10 +204,5 @@ export class CallActivities {
 }
 
 function isCallEffect(effect: Effect): effect is CallEffect {
-  return (
-    effect.type === 'create-child-instance' ||
-    effect.type === 'cancel-child-instance' ||
-    effect.type === 'complete-call-activity' ||
-    effect.type === 'fail-call-activity'
-  );
+  return (callEffectTypes as readonly string[]).includes(effect.type);
 }

@@ -1,5 +1,6 @@
 // Call activities through the runtime: the child is a real instance, variables travel both ways,
-// cancelling the parent cancels the child, and a parent waiting for its child survives a restart.
+// cancelling the parent cancels the child, a BPMN error the child does not catch goes up to the parent,
+// and a parent waiting for its child survives a restart.
 import { process } from '@operon/engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, NAMESPACES, eventually, type TestRuntime } from './test-runtime';
@@ -13,12 +14,30 @@ afterEach(async () => {
 const flow = (id: string, from: string, to: string): string =>
   `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`;
 
-function definitions(processes: Record<string, string>): string {
+function definitions(processes: Record<string, string>, roots = ''): string {
   const body = Object.entries(processes)
     .map(([id, content]) => `<bpmn:process id="${id}" isExecutable="true">${content}</bpmn:process>`)
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NAMESPACES} id="d" targetNamespace="http://operon.test">${body}</bpmn:definitions>`;
+<bpmn:definitions ${NAMESPACES} id="d" targetNamespace="http://operon.test">${roots}${body}</bpmn:definitions>`;
+}
+
+/** parent: call (child) → e, and, with `boundary`, its error boundary → handled; child: a job `reserve`. */
+function erroringModel(boundary: boolean): string {
+  const caught = boundary
+    ? `<bpmn:boundaryEvent id="caught" attachedToRef="call"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>
+       ${flow('f3', 'caught', 'handled')}<bpmn:endEvent id="handled"/>`
+    : '';
+  return definitions(
+    {
+      parent: `<bpmn:startEvent id="s"/>${flow('f1', 's', 'call')}
+        <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements></bpmn:callActivity>
+        ${flow('f2', 'call', 'e')}<bpmn:endEvent id="e"/>${caught}`,
+      child: `<bpmn:startEvent id="cs"/>${flow('c1', 'cs', 'reserve')}<bpmn:serviceTask id="reserve"><bpmn:extensionElements>
+        <zeebe:taskDefinition type="reserve"/></bpmn:extensionElements></bpmn:serviceTask>${flow('c2', 'reserve', 'ce')}<bpmn:endEvent id="ce"/>`,
+    },
+    '<bpmn:error id="err" errorCode="OUT_OF_STOCK"/>',
+  );
 }
 
 const MODEL = definitions({
@@ -86,6 +105,41 @@ for (const dialect of DIALECTS)
         async () => (await t.runtime.queryIncidents({ instanceKey, state: 'open' }, { limit: 5 })).items[0],
       );
       expect(incident.message).toContain("'missing' is not deployed");
+    });
+
+    it("given an error boundary on the call activity, when the child's worker throws the error, then the child is cancelled and the parent takes the boundary path", async () => {
+      const t = await given(start, erroringModel(true));
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+      const [job] = await eventually(async () => {
+        const jobs = await t.runtime.activateJobs({ type: 'reserve', maxJobs: 1, leaseMs: 60_000, worker: 'w' });
+        return jobs.length > 0 ? jobs : undefined;
+      });
+
+      await t.runtime.throwError(job!.jobKey, { errorCode: 'OUT_OF_STOCK', variables: { item: 'cigar' } });
+
+      await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
+      const parent = await t.runtime.getInstance(instanceKey);
+      expect(parent.state.variables[parent.state.rootKey]).toEqual({ item: 'cigar' });
+      await eventually(async () => ((await status(t, job!.instanceKey)) === 'terminated' ? true : undefined));
+    });
+
+    it('given no catch in the parent, when the child throws the error, then the incident is at the thrower in the child', async () => {
+      const t = await given(start, erroringModel(false));
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+      const [job] = await eventually(async () => {
+        const jobs = await t.runtime.activateJobs({ type: 'reserve', maxJobs: 1, leaseMs: 60_000, worker: 'w' });
+        return jobs.length > 0 ? jobs : undefined;
+      });
+
+      await t.runtime.throwError(job!.jobKey, { errorCode: 'OUT_OF_STOCK' });
+
+      const childKey = job!.instanceKey;
+      const incident = await eventually(
+        async () => (await t.runtime.queryIncidents({ instanceKey: childKey, state: 'open' }, { limit: 5 })).items[0],
+      );
+      expect(incident).toMatchObject({ elementId: 'reserve', type: 'UNHANDLED_ERROR_EVENT' });
+      expect((await t.runtime.queryIncidents({ instanceKey, state: 'open' }, { limit: 5 })).items).toEqual([]);
+      expect(await status(t, instanceKey)).toBe('active');
     });
 
     it('a parent waiting for its child survives a restart, and the child goes on after it', async () => {

@@ -68,6 +68,9 @@ const projectors: { readonly [K in EngineEventType]: Projector<K> } = {
   'compensation-started': stateOnly,
   'compensation-handler-started': stateOnly,
   'compensation-completed': stateOnly,
+  // an error passed between parent and child instances: the incident, if any, is projected when raised
+  'error-propagated': stateOnly,
+  'child-error-uncaught': stateOnly,
   'incident-raised': incidentRaised,
   'incident-resolved': incidentResolved,
 };

@@ -7,7 +7,8 @@ import type { ElementBehaviour } from '../element-behaviour';
 /**
  * A call activity asks the runtime to start an instance of another process (`create-child-instance`) and
  * waits until the runtime reports that it completed (`complete-call-activity`). Terminating it cancels the
- * child; an incident in the child stays on the child.
+ * child; an incident in the child stays on the child. A BPMN error the child does not catch comes up to it
+ * (`throw-error-from-child`): its error boundary events, then the parent's scopes, may catch it.
  */
 export const callActivity: ElementBehaviour<CallActivityNode> = {
   activate(p, node, element) {

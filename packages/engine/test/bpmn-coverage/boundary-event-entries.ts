@@ -15,6 +15,8 @@ import {
 const boundaryEvents = testsIn('packages/engine/test/boundary-events.test.ts');
 const conditionalEvents = testsIn('packages/engine/test/conditional-events.test.ts');
 const errorEvents = testsIn('packages/engine/test/error-events.test.ts');
+const callActivityErrors = testsIn('packages/engine/test/call-activity-errors.test.ts');
+const runtimeCallActivities = testsIn('packages/runtime/test/call-activities.test.ts');
 const eventSubProcesses = testsIn('packages/engine/test/event-sub-processes.test.ts');
 const signalEvents = testsIn('packages/engine/test/signal-events.test.ts');
 const runtimeBpmnEvents = testsIn('packages/runtime/test/bpmn-events.test.ts');
@@ -68,6 +70,12 @@ export const BOUNDARY_EVENT_ENTRIES: readonly CoverageEntry[] = [
       errorEvents('catches any code with a catch-all boundary (an error without a code, or no error reference)'),
       runtimeBpmnEvents(
         'given an error boundary, when an external worker throws the error, then the boundary path runs with its variables',
+      ),
+      callActivityErrors(
+        "given an error boundary on the call activity, when the child's worker throws its error, then the child is cancelled and the parent goes on on the boundary path with the error's variables",
+      ),
+      runtimeCallActivities(
+        "given an error boundary on the call activity, when the child's worker throws the error, then the child is cancelled and the parent takes the boundary path",
       ),
     ],
     model: boundaryWith(ERROR),

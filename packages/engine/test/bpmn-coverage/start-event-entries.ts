@@ -14,6 +14,7 @@ import {
 
 const conditionalEvents = testsIn('packages/engine/test/conditional-events.test.ts');
 const eventSubProcesses = testsIn('packages/engine/test/event-sub-processes.test.ts');
+const callActivityErrors = testsIn('packages/engine/test/call-activity-errors.test.ts');
 const eventsAndTasks = testsIn('packages/engine/test/events-and-tasks.test.ts');
 const signalEvents = testsIn('packages/engine/test/signal-events.test.ts');
 const startEvents = testsIn('packages/engine/test/start-events.test.ts');
@@ -114,6 +115,9 @@ export const START_EVENT_ENTRIES: readonly CoverageEntry[] = [
     provedBy: [
       eventSubProcesses(
         'given an interrupting error event sub-process, when a worker throws the error, then it ends the rest of the process and runs',
+      ),
+      callActivityErrors(
+        "given an error event sub-process in the parent, when the child's error end event throws, then it catches the error",
       ),
     ],
     model: eventSubProcessStartingAt(ERROR),

@@ -5,6 +5,7 @@ import { between, ELEMENT_ID, SENDER, serviceTask } from './coverage-model';
 const eventsAndTasks = testsIn('packages/engine/test/events-and-tasks.test.ts');
 const businessRuleTask = testsIn('packages/engine/test/business-rule-task.test.ts');
 const callActivities = testsIn('packages/engine/test/call-activities.test.ts');
+const callActivityErrors = testsIn('packages/engine/test/call-activity-errors.test.ts');
 const runtime = testsIn('packages/runtime/test/runtime.test.ts');
 const runtimeCallActivities = testsIn('packages/runtime/test/call-activities.test.ts');
 const messageThrowEvents = testsIn('packages/engine/test/message-throw-events.test.ts');
@@ -95,6 +96,12 @@ export const TASK_ENTRIES: readonly CoverageEntry[] = [
       runtimeCallActivities('when the parent is cancelled, then the child is cancelled too'),
       runtimeCallActivities(
         'given a parent stored without its child (a crash before the child was created), then the start creates the child',
+      ),
+      callActivityErrors(
+        'given nothing catches it in the parent either, then the incident is raised at the thrower in the child, the parent waits, and resolving the incident throws the error again',
+      ),
+      callActivityErrors(
+        "given two levels, when the grandchild throws, then the grandparent's call activity boundary catches the error",
       ),
     ],
     model: withExtension('callActivity', '<zeebe:calledElement processId="child"/>'),

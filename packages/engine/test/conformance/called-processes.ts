@@ -148,6 +148,23 @@ export class CalledProcesses {
         message: effect.message,
       };
       this.send(this.instance(parentKey), command);
+    } else if (effect.type === 'propagate-error') {
+      const { elementInstanceKey, instanceKey: parentKey } = effect.parent;
+      const { code: errorCode, message: errorMessage, variables } = effect.error;
+      const command: Command = {
+        type: 'throw-error-from-child',
+        elementInstanceKey,
+        childInstanceKey: instanceKey,
+        errorCode,
+        errorMessage,
+        variables,
+        thrower: effect.thrower,
+      };
+      this.send(this.instance(parentKey), command);
+    } else if (effect.type === 'error-not-caught') {
+      const { instanceKey: throwerKey, elementInstanceKey } = effect.thrower;
+      const command: Command = { type: 'error-not-caught', elementInstanceKey, errorCode: effect.errorCode };
+      this.send(this.instance(throwerKey), command);
     } else if (effect.type === 'cancel-child-instance') {
       this.send(this.instance(effect.childInstanceKey), { type: 'cancel-instance', byParent: true });
     }

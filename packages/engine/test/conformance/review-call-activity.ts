@@ -1,7 +1,7 @@
 // Verdicts on the call-activity scenarios of both corpora (bpmn-elements' and bpmn-engine's call-activity-feature.js
 // share their models). The called processes are marked executable and given start events (rule 12); the test
 // plays the runtime between the calling and the called instances (called-processes.ts).
-import { engineApi, engineBug, javascript, runs, type Review } from './review';
+import { engineApi, javascript, runs, type Review } from './review';
 import { volatileService } from './review-bpmn-elements-reasons';
 
 const cancelledByApi = (engine: string): string =>
@@ -9,13 +9,6 @@ const cancelledByApi = (engine: string): string =>
   `${engine}' activity API, after which the run completes; Operon, like Camunda 8, has no command that cancels ` +
   'one activity (cancelling a called instance on its own is an incident on its call activity), and a call activity ' +
   'without a called element is refused (CALLED_ELEMENT_MISSING)';
-
-const uncaughtInChild = engineBug(
-  'an error the called process does not catch is an UNHANDLED_ERROR_EVENT incident in the called process, and the ' +
-    'calling instance waits; Camunda 8 propagates it to the call activity, whose error boundary event catches it ' +
-    "(the engine has no effect that hands a called instance's uncaught error to its call activity), so the second " +
-    'Given waits instead of completing',
-);
 
 export const callActivityReviews: {
   readonly 'bpmn-elements': Readonly<Record<string, Review>>;
@@ -27,7 +20,7 @@ export const callActivityReviews: {
         "the call activity cancelled through bpmn-elements' activity API and through the definition (also after " +
         'recovery), and the broker listeners it leaves: Operon has no command that cancels one running activity',
     }),
-    'call-activity#2': runs({ partial: volatileService, fails: uncaughtInChild }),
+    'call-activity#2': runs({ partial: volatileService }),
     'call-activity#3': engineApi(cancelledByApi('bpmn-elements')),
     'call-activity#4': engineApi(cancelledByApi('bpmn-elements')),
     'call-activity#5': runs({
@@ -51,7 +44,7 @@ export const callActivityReviews: {
   },
   'bpmn-engine': {
     'call-activity#1': runs(),
-    'call-activity#2': runs({ partial: volatileService, fails: uncaughtInChild }),
+    'call-activity#2': runs({ partial: volatileService }),
     'call-activity#3': engineApi(cancelledByApi('bpmn-engine')),
     'call-activity#4': engineApi(cancelledByApi('bpmn-engine')),
     'call-activity#5': runs(),
