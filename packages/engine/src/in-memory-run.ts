@@ -1,4 +1,5 @@
 import type { ProcessDefinition } from '@operon/model';
+import { deliveryOf, isCallReport } from './call-reports';
 import type { Command } from './command';
 import type { EngineEvent } from './engine-event';
 import type { Incident, InstanceState, Timer, Variables } from './instance-state';
@@ -126,35 +127,9 @@ export function runInMemory(definition: ProcessDefinition, options: InMemoryRunO
           variables: effect.variables,
           parent: effect.parent,
         });
-      } else if (effect.type === 'complete-call-activity') {
-        send(effect.parent.instanceKey, {
-          type: 'complete-call-activity',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey: instanceKey,
-          variables: effect.variables,
-        });
-      } else if (effect.type === 'fail-call-activity') {
-        send(effect.parent.instanceKey, {
-          type: 'fail-call-activity',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey: instanceKey,
-          message: effect.message,
-        });
-      } else if (effect.type === 'propagate-error') {
-        send(effect.parent.instanceKey, {
-          type: 'throw-error-from-child',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey: instanceKey,
-          errorCode: effect.error.code,
-          errorMessage: effect.error.message,
-          variables: effect.error.variables,
-          thrower: effect.thrower,
-        });
-      } else if (effect.type === 'error-not-caught') {
-        const { instanceKey: to, elementInstanceKey } = effect.thrower;
-        send(to, { type: 'error-not-caught', elementInstanceKey, errorCode: effect.errorCode });
-      } else if (effect.type === 'cancel-child-instance') {
-        send(effect.childInstanceKey, { type: 'cancel-instance', byParent: true });
+      } else if (isCallReport(effect)) {
+        const delivery = deliveryOf(effect, instanceKey);
+        send(delivery.instanceKey, delivery.command);
       }
     }
   }

@@ -23,6 +23,8 @@ export type {
   UserTask,
   Variables,
 } from './instance-state';
+export { deliveryOf, isCallReport } from './call-reports';
+export type { CallReport } from './call-reports';
 export { runInMemory } from './in-memory-run';
 export { startConditionHolds } from './start-condition';
 export { scheduleTimer, timerStartOccurrence } from './timers/index';

@@ -1,4 +1,4 @@
-import type { Command, Effect, InstanceState, ParentReference } from '@operon/engine';
+import { deliveryOf, type Command, type Effect, type InstanceState, type ParentReference } from '@operon/engine';
 import type { Store } from '@operon/store';
 import type { CommandLoop, CommittedStep } from './command-loop';
 import type { DefinitionRegistry } from './definition-registry';
@@ -49,37 +49,18 @@ export class CallActivities {
       case 'create-child-instance':
         return this.createChild(tenantId, effect);
       case 'cancel-child-instance':
-        return this.send(tenantId, effect.childInstanceKey, { type: 'cancel-instance', byParent: true });
+      case 'error-not-caught': {
+        const delivery = deliveryOf(effect, '');
+        return this.send(tenantId, delivery.instanceKey, delivery.command);
+      }
       case 'complete-call-activity':
-        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
-          type: 'complete-call-activity',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey,
-          variables: effect.variables,
-        }));
       case 'fail-call-activity':
-        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
-          type: 'fail-call-activity',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey,
-          message: effect.message,
-        }));
       case 'propagate-error':
-        return this.toParent(tenantId, effect.parent, (childInstanceKey) => ({
-          type: 'throw-error-from-child',
-          elementInstanceKey: effect.parent.elementInstanceKey,
-          childInstanceKey,
-          errorCode: effect.error.code,
-          errorMessage: effect.error.message,
-          variables: effect.error.variables,
-          thrower: effect.thrower,
-        }));
-      case 'error-not-caught':
-        return this.send(tenantId, effect.thrower.instanceKey, {
-          type: 'error-not-caught',
-          elementInstanceKey: effect.thrower.elementInstanceKey,
-          errorCode: effect.errorCode,
-        });
+        return this.toParent(
+          tenantId,
+          effect.parent,
+          (childInstanceKey) => deliveryOf(effect, childInstanceKey).command,
+        );
     }
   }
 

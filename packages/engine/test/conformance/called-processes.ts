@@ -3,7 +3,14 @@
 // wait, signal user tasks, fire timers and save state in between.
 import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
-import type { Command, Effect, InstanceState, Variables } from '../../src/index';
+import {
+  deliveryOf,
+  isCallReport,
+  type Command,
+  type Effect,
+  type InstanceState,
+  type Variables,
+} from '../../src/index';
 import { Scenario } from '../scenario';
 import type { CorpusName } from './corpus';
 import { corpusModel, type Rewrite } from './translation';
@@ -130,43 +137,9 @@ export class CalledProcesses {
       this.instances.set(effect.childInstanceKey, child);
       const { childInstanceKey, variables, parent } = effect;
       this.send(child, { type: 'create-instance', instanceKey: childInstanceKey, variables, parent });
-    } else if (effect.type === 'complete-call-activity') {
-      const { elementInstanceKey, instanceKey: parentKey } = effect.parent;
-      const command: Command = {
-        type: 'complete-call-activity',
-        elementInstanceKey,
-        childInstanceKey: instanceKey,
-        variables: effect.variables,
-      };
-      this.send(this.instance(parentKey), command);
-    } else if (effect.type === 'fail-call-activity') {
-      const { elementInstanceKey, instanceKey: parentKey } = effect.parent;
-      const command: Command = {
-        type: 'fail-call-activity',
-        elementInstanceKey,
-        childInstanceKey: instanceKey,
-        message: effect.message,
-      };
-      this.send(this.instance(parentKey), command);
-    } else if (effect.type === 'propagate-error') {
-      const { elementInstanceKey, instanceKey: parentKey } = effect.parent;
-      const { code: errorCode, message: errorMessage, variables } = effect.error;
-      const command: Command = {
-        type: 'throw-error-from-child',
-        elementInstanceKey,
-        childInstanceKey: instanceKey,
-        errorCode,
-        errorMessage,
-        variables,
-        thrower: effect.thrower,
-      };
-      this.send(this.instance(parentKey), command);
-    } else if (effect.type === 'error-not-caught') {
-      const { instanceKey: throwerKey, elementInstanceKey } = effect.thrower;
-      const command: Command = { type: 'error-not-caught', elementInstanceKey, errorCode: effect.errorCode };
-      this.send(this.instance(throwerKey), command);
-    } else if (effect.type === 'cancel-child-instance') {
-      this.send(this.instance(effect.childInstanceKey), { type: 'cancel-instance', byParent: true });
+    } else if (isCallReport(effect)) {
+      const delivery = deliveryOf(effect, instanceKey);
+      this.send(this.instance(delivery.instanceKey), delivery.command);
     }
   }
 }
