@@ -205,7 +205,13 @@ const appliers: { readonly [K in EngineEventType]: Applier<K> } = {
   },
   'error-propagated': (draft, event) =>
     updateElement(draft, event.elementInstanceKey, {
-      propagatedError: { code: event.errorCode, message: event.errorMessage, jobKey: event.jobKey },
+      propagatedError: {
+        code: event.errorCode,
+        message: event.errorMessage,
+        jobKey: event.jobKey,
+        variables: event.variables,
+        thrower: event.thrower,
+      },
     }),
   // history only: the thrower's instance raises the incident when told (`error-not-caught`)
   'child-error-uncaught': () => undefined,

@@ -2,6 +2,7 @@ import type { DecisionAudit } from '@operon/dmn';
 import type {
   CompensableActivity,
   ConditionWait,
+  ErrorThrower,
   IncidentType,
   Job,
   MessageSubscription,
@@ -152,6 +153,9 @@ export type EngineEvent =
       readonly errorCode: string;
       readonly errorMessage: string;
       readonly jobKey: number | undefined;
+      /** The error's variables and where it was first thrown: kept so that a restart can send the error again. */
+      readonly variables: Variables;
+      readonly thrower: ErrorThrower;
     }
   /** An error passed up from the child of this call activity is caught nowhere: it goes back to its thrower. */
   | {

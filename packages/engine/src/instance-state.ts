@@ -53,6 +53,12 @@ export interface PropagatedError {
   readonly message: string;
   /** A worker's error: the job, to hand out again when the incident is resolved. */
   readonly jobKey: number | undefined;
+  /**
+   * The error's variables and its first thrower, so that the runtime's start-up repair can pass the error up
+   * again when a crash cut it off; absent in states stored before they were kept.
+   */
+  readonly variables?: Variables | undefined;
+  readonly thrower?: ErrorThrower | undefined;
 }
 
 export interface Job {

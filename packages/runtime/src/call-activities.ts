@@ -1,4 +1,11 @@
-import { deliveryOf, type Command, type Effect, type InstanceState, type ParentReference } from '@operon/engine';
+import {
+  deliveryOf,
+  type Command,
+  type Effect,
+  type ErrorThrower,
+  type InstanceState,
+  type ParentReference,
+} from '@operon/engine';
 import type { Store } from '@operon/store';
 import type { CommandLoop, CommittedStep } from './command-loop';
 import type { DefinitionRegistry } from './definition-registry';
@@ -21,7 +28,8 @@ type CallEffect = Extract<Effect, { type: (typeof callEffectTypes)[number] }>;
  * its end to the parent, pass an error it does not catch up to the parent, or tell an error's thrower that
  * no ancestor caught it. A crash between the parent's commit and these steps is repaired by `recover`,
  * which compares parents and children after a start: a missing child is created, a finished child is
- * reported, a child whose call activity is gone is cancelled. Every step is idempotent.
+ * reported, a child whose call activity is gone is cancelled, an error a child passed up is passed again when
+ * its call activity has not taken it up. Every step is idempotent.
  */
 export class CallActivities {
   private recovery: Promise<void> | undefined;
@@ -126,6 +134,16 @@ export class CallActivities {
     return this.recovery;
   }
 
+  /** Whether the element that first threw the error still waits for it to be caught (no incident yet). */
+  private async stillWaits(tenantId: string, here: InstanceState, thrower: ErrorThrower, code: string) {
+    const state =
+      thrower.instanceKey === here.instanceKey
+        ? here
+        : (await this.store.loadInstance(tenantId, thrower.instanceKey))?.state;
+    const element = state?.status === 'active' ? state.elements[thrower.elementInstanceKey] : undefined;
+    return element?.propagatedError?.code === code && element.incidentKey === undefined;
+  }
+
   /** Stops a recovery in progress after its current instance. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -180,6 +198,22 @@ export class CallActivities {
     const caller = stored?.state.elements[parent.elementInstanceKey];
     if (stored?.state.status !== 'active' || caller?.calledInstanceKey !== state.instanceKey) {
       await this.send(tenantId, state.instanceKey, { type: 'cancel-instance', byParent: true });
+    } else if (caller.propagatedError === undefined && caller.incidentKey === undefined) {
+      await this.resendPropagatedErrors(tenantId, state, parent);
+    }
+  }
+
+  /**
+   * An error this child passed up that its parent's call activity has not taken up (it would have ended, passed
+   * the error on, or told the thrower): the crash came between the child's commit and the parent's command.
+   */
+  private async resendPropagatedErrors(tenantId: string, state: InstanceState, parent: ParentReference) {
+    for (const element of Object.values(state.elements)) {
+      const error = element.propagatedError;
+      if (error?.thrower === undefined || element.incidentKey !== undefined) continue;
+      const { code, message, variables = {}, thrower } = error;
+      if (!(await this.stillWaits(tenantId, state, thrower, code))) continue;
+      await this.carryOut(tenantId, { type: 'propagate-error', parent, error: { code, message, variables }, thrower });
     }
   }
 }

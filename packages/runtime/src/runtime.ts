@@ -82,6 +82,7 @@ export class Runtime {
   private readonly messages: MessageCorrelation;
   private readonly signals: SignalBroadcast;
   private readonly calls: CallActivities;
+  private repair: Promise<void> = Promise.resolve();
   private readonly starts: StartEvents;
   private readonly listeners = new Set<(steps: readonly CommittedStep[]) => void>();
   private readonly log: NonNullable<RuntimeOptions['log']>;
@@ -156,12 +157,17 @@ export class Runtime {
     await runtime.starts.refresh(); // start events
     runtime.starts.start();
     // call activities: repair what a crash between a parent's commit and its child's creation cut off
-    runtime.calls
+    runtime.repair = runtime.calls
       .recover(runtime.tenantId)
       .catch((error: unknown) =>
         runtime.log('error', 'Could not check call activities after the start.', { error: String(error) }),
       );
     return runtime;
+  }
+
+  /** Resolves when the start-up repair of call activities (it runs in the background after `start`) is done. */
+  get startupRepair(): Promise<void> {
+    return this.repair;
   }
 
   /** Finishes in-flight commands, stops workers and timers, and gives up this node's leases. */

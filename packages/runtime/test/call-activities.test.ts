@@ -40,6 +40,18 @@ function erroringModel(boundary: boolean): string {
   );
 }
 
+/** top → (call) middle → (call) child with the job `reserve`; nothing catches an error. */
+const THREE_LEVELS = definitions({
+  top: `<bpmn:startEvent id="s"/>${flow('f1', 's', 'call')}
+    <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="middle"/></bpmn:extensionElements></bpmn:callActivity>
+    ${flow('f2', 'call', 'e')}<bpmn:endEvent id="e"/>`,
+  middle: `<bpmn:startEvent id="ms"/>${flow('m1', 'ms', 'mcall')}
+    <bpmn:callActivity id="mcall"><bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements></bpmn:callActivity>
+    ${flow('m2', 'mcall', 'me')}<bpmn:endEvent id="me"/>`,
+  child: `<bpmn:startEvent id="cs"/>${flow('c1', 'cs', 'reserve')}<bpmn:serviceTask id="reserve"><bpmn:extensionElements>
+    <zeebe:taskDefinition type="reserve"/></bpmn:extensionElements></bpmn:serviceTask>${flow('c2', 'reserve', 'ce')}<bpmn:endEvent id="ce"/>`,
+});
+
 const MODEL = definitions({
   parent: `<bpmn:startEvent id="s"/>${flow('f1', 's', 'call')}
     <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child"/></bpmn:extensionElements></bpmn:callActivity>
@@ -155,6 +167,77 @@ for (const dialect of DIALECTS)
       await t.runtime.completeUserTask(task.taskKey, {});
 
       await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
+    });
+
+    it("given a child's error stored but never passed to its parent (a crash after the child's commit), then the start passes it up", async () => {
+      let t = await given(start, erroringModel(true));
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'parent' });
+      const [job] = await eventually(async () => {
+        const jobs = await t.runtime.activateJobs({ type: 'reserve', maxJobs: 1, leaseMs: 60_000, worker: 'w' });
+        return jobs.length > 0 ? jobs : undefined;
+      });
+      // the child's commit of the worker's error, as the runtime writes it, without the step after the commit
+      const child = await t.store.loadInstance('default', job!.instanceKey);
+      if (!child) throw new Error('the child was not stored');
+      const { definition } = await t.runtime.definitions.find('default', 'child');
+      const now = Date.now();
+      const thrown = process(
+        child.state,
+        {
+          type: 'throw-error',
+          jobKey: Number(job!.jobKey.split('.').pop()),
+          errorCode: 'OUT_OF_STOCK',
+          variables: { item: 'cigar' },
+        },
+        { now, definition },
+      );
+      expect(thrown.effects.map((effect) => effect.type)).toContain('propagate-error');
+      await t.store.commit({
+        instances: [
+          {
+            tenantId: 'default',
+            instanceKey: child.instanceKey,
+            definitionKey: child.definitionKey,
+            processId: 'child',
+            expectedVersion: child.version,
+            state: thrown.state!,
+            events: thrown.events,
+            effects: thrown.effects,
+            now,
+          },
+        ],
+      });
+      expect(await status(t, instanceKey)).toBe('active');
+
+      t = await t.restart();
+      current = t;
+
+      await eventually(async () => ((await status(t, instanceKey)) === 'completed' ? true : undefined));
+      const parent = await t.runtime.getInstance(instanceKey);
+      expect(parent.state.variables[parent.state.rootKey]).toEqual({ item: 'cigar' });
+      await eventually(async () => ((await status(t, child.instanceKey)) === 'terminated' ? true : undefined));
+    });
+
+    it('given an error that went up two levels uncaught and raised its incident, then a restart does not pass it up again', async () => {
+      let t = await given(start, THREE_LEVELS);
+      const { instanceKey } = await t.runtime.startInstance({ processId: 'top' });
+      const [job] = await eventually(async () => {
+        const jobs = await t.runtime.activateJobs({ type: 'reserve', maxJobs: 1, leaseMs: 60_000, worker: 'w' });
+        return jobs.length > 0 ? jobs : undefined;
+      });
+      await t.runtime.throwError(job!.jobKey, { errorCode: 'OUT_OF_STOCK' });
+      await eventually(
+        async () =>
+          (await t.runtime.queryIncidents({ instanceKey: job!.instanceKey, state: 'open' }, { limit: 5 })).items[0],
+      );
+      const before = await t.store.loadInstance('default', instanceKey);
+
+      t = await t.restart();
+      current = t;
+      await t.runtime.startupRepair;
+
+      // no command reached the parent: its stored version is the same
+      expect((await t.store.loadInstance('default', instanceKey))?.version).toBe(before?.version);
     });
 
     it('given a parent stored without its child (a crash before the child was created), then the start creates the child', async () => {

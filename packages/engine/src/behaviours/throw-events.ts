@@ -57,6 +57,8 @@ export function propagateError(
     errorCode: error.code,
     errorMessage: error.message,
     jobKey: error.jobKey,
+    variables: error.variables,
+    thrower,
   });
   const { code, message, variables } = error;
   p.effect({ type: 'propagate-error', parent, error: { code, message, variables }, thrower });
