@@ -48,6 +48,8 @@ export interface ConditionalStart {
 }
 
 const TICK_MS = 500;
+/** Every 10 s, the timer ticks look for deployments made on other nodes. */
+const REFRESH_TICKS = 20;
 
 /**
  * Process-level start events (BPMN 2.0.2 §10.5.2, Camunda 8 alike), for the latest version of each process:
@@ -56,10 +58,14 @@ const TICK_MS = 500;
  * one per occurrence counted from the deployment (date, duration, cycle or cron). Timer instances get a key
  * derived from the occurrence, so a restart neither repeats an occurrence nor misses the latest one; there is
  * no schedule to store. Conditional start events are evaluated on request (Camunda 7's `evaluateConditions`).
- * A new version replaces the old one's start events.
+ * A new version replaces the old one's start events. Deployments made on another node are seen before each
+ * message, signal or condition evaluation, and by the timer ticks every 10 s.
  */
 export class StartEvents {
   private entries: readonly StartEventEntry[] = [];
+  /** The store's `definitionsMark` when the entries were read. */
+  private mark: string | undefined;
+  private ticks = 0;
   private readonly started = new Set<string>();
   private ticker: ReturnType<typeof setInterval> | undefined;
   private ticking: Promise<void> | undefined;
@@ -75,6 +81,17 @@ export class StartEvents {
 
   /** Reads the start events of the latest version of every deployed process (at start and after a deployment). */
   async refresh(): Promise<void> {
+    await this.load();
+    await this.tick();
+  }
+
+  /** Reads the start events again when a deployment was made since they were read, on this node or another. */
+  private async current(): Promise<void> {
+    if ((await this.store.definitionsMark(this.tenantId)) !== this.mark) await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const mark = await this.store.definitionsMark(this.tenantId);
     const latest = new Map<string, { definitionKey: string; version: number; createdAt: number }>();
     let cursor: string | undefined;
     do {
@@ -108,7 +125,7 @@ export class StartEvents {
       }
     }
     this.entries = entries;
-    await this.tick();
+    this.mark = mark;
   }
 
   /** Checks the timer start events twice a second (they may have fallen due while the runtime was stopped). */
@@ -126,6 +143,7 @@ export class StartEvents {
 
   /** A message was published: processes with a message start event of its name start. */
   async onMessage(name: string, correlationKey: string, variables: Variables, messageKey: string): Promise<string[]> {
+    await this.current();
     const started: string[] = [];
     for (const entry of this.entries) {
       if (entry.trigger.kind !== 'message' || entry.trigger.name !== name) continue;
@@ -141,6 +159,7 @@ export class StartEvents {
 
   /** A signal was broadcast: processes with a signal start event of its name start. */
   async onSignal(name: string, variables: Variables): Promise<string[]> {
+    await this.current();
     const started: string[] = [];
     for (const entry of this.entries) {
       if (entry.trigger.kind !== 'signal' || entry.trigger.name !== name) continue;
@@ -155,6 +174,7 @@ export class StartEvents {
    * condition holds starts one instance with them. A process named that has none is a user error.
    */
   async onConditions(variables: unknown, processId: string | undefined): Promise<ConditionalStart[]> {
+    await this.current();
     const entries = this.entries.filter(
       (entry) => entry.trigger.kind === 'conditional' && (processId === undefined || entry.processId === processId),
     );
@@ -185,6 +205,10 @@ export class StartEvents {
   }
 
   private async tick(): Promise<void> {
+    // deployments made on other nodes: looked for every REFRESH_TICKS ticks
+    if (++this.ticks % REFRESH_TICKS === 0) {
+      await this.current().catch((error: unknown) => this.log('Could not look for new deployments.', error));
+    }
     const now = this.clock.now();
     for (const entry of this.entries) {
       if (entry.trigger.kind !== 'timer') continue;

@@ -204,6 +204,16 @@ export async function listDefinitions(
   return toPage('definitions', rows, limit, definitionOf, (row) => [row.process_id, row.version]);
 }
 
+/** How many definitions the tenant has and when the latest was deployed: it changes with every deployment. */
+export async function definitionsMark(db: Db, tenantId: string): Promise<string> {
+  const row = await db
+    .selectFrom('process_definitions')
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('created_at').as('latest')])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return `${String(row?.count ?? 0)}/${String(row?.latest ?? '')}`;
+}
+
 function definitionOf(row: Selectable<ProcessDefinitionsTable>): DefinitionRecord {
   return {
     definitionKey: row.definition_key,

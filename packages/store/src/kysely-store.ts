@@ -1,6 +1,14 @@
 import type { Kysely } from 'kysely';
 import { commit } from './commit';
-import { deploy, findDefinition, getDefinition, getResource, listDefinitions, listDeployments } from './deployments';
+import {
+  definitionsMark,
+  deploy,
+  findDefinition,
+  getDefinition,
+  getResource,
+  listDefinitions,
+  listDeployments,
+} from './deployments';
 import type { DialectAdapter } from './dialect-adapter';
 import { elementStatistics } from './element-statistics';
 import { history } from './history';
@@ -52,6 +60,7 @@ export class KyselyStore implements Store {
   getDefinition: Store['getDefinition'] = (tenantId, definitionKey) => getDefinition(this.db, tenantId, definitionKey);
   listDefinitions: Store['listDefinitions'] = (tenantId, filter, page) =>
     listDefinitions(this.db, tenantId, filter, page);
+  definitionsMark: Store['definitionsMark'] = (tenantId) => definitionsMark(this.db, tenantId);
 
   commit: Store['commit'] = (batch) => commit(this.db, this.adapter.dialect, batch, this.statisticsShard);
   loadInstance: Store['loadInstance'] = (tenantId, instanceKey) => loadInstance(this.db, tenantId, instanceKey);

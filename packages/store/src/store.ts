@@ -27,6 +27,11 @@ export interface Store {
   findDefinition(tenantId: string, processId: string, version?: number): Promise<DefinitionRecord | undefined>;
   getDefinition(tenantId: string, definitionKey: string): Promise<DefinitionRecord | undefined>;
   listDefinitions(tenantId: string, filter: { processId?: string }, page: PageRequest): Promise<Page<DefinitionRecord>>;
+  /**
+   * A mark that changes whenever a process definition is deployed, on any node: caches of the deployed
+   * definitions compare it to learn that they are stale.
+   */
+  definitionsMark(tenantId: string): Promise<string>;
 
   // --- the one write path of the engine: a group commit ----------------------------------------
   /**
