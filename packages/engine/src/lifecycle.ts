@@ -71,14 +71,18 @@ export function completeElement(p: Processing, key: number, variables?: Variable
   const element = p.element(key);
   if (!element || element.phase !== 'active') return;
   const node = p.node(element.elementId);
-  if (variables && Object.keys(variables).length > 0) {
-    // With output mappings the variables stay local and the mappings decide what leaves the element.
-    if (node.outputs.length > 0) setLocalVariables(p, key, variables);
-    else propagateVariables(p, key, variables);
-  }
+  const given = variables && Object.keys(variables).length > 0 ? variables : undefined;
+  // With output mappings the variables stay local and the mappings decide what leaves the element.
+  if (given && node.outputs.length > 0) setLocalVariables(p, key, given);
   releaseEventWaits(p, element);
   p.emit({ type: 'element-completing', key, elementId: element.elementId });
-  p.schedule(() => runCompletion(p, key));
+  p.schedule(() => {
+    // Without output mappings the variables propagate as the completion runs, not before: the iterations of a
+    // parallel multi-instance script task all complete inside one command, and each must read its own result
+    // when its output element is collected (Zeebe applies them on completion too).
+    if (given && node.outputs.length === 0) propagateVariables(p, key, given);
+    runCompletion(p, key);
+  });
 }
 
 /** Runs (or, after an incident, re-runs) the completion of an element: outputs, then outgoing flows. */

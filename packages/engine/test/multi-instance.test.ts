@@ -60,6 +60,22 @@ describe('parallel multi-instance', () => {
     expect(scenario.active()).toEqual(['work', 'work', 'work', 'work']);
   });
 
+  it('given a script task, then each instance collects its own result, though all complete in one command', async () => {
+    const scenario = await Scenario.of(
+      bpmn(`<bpmn:startEvent id="start"/>${flow('f1', 'start', 'task')}
+        <bpmn:scriptTask id="task">
+          <bpmn:extensionElements><zeebe:script expression="=item * 10" resultVariable="out"/></bpmn:extensionElements>
+          ${multiInstance({ inputCollection: '=[1, 2, 3]', inputElement: 'item', outputCollection: 'outs', outputElement: '=out' })}
+        </bpmn:scriptTask>${flow('f2', 'task', 'end')}<bpmn:endEvent id="end"/>`),
+    );
+
+    scenario.start();
+
+    expect(scenario.status).toBe('completed');
+    expect(scenario.variables()['outs']).toEqual([10, 20, 30]);
+    expect(scenario.replayed()).toEqual(scenario.state);
+  });
+
   it('collects the output element of each instance into the output collection by index, then continues', async () => {
     const scenario = await Scenario.of(
       workOn(
