@@ -1,5 +1,5 @@
+import { DEPLOY_CHECKS } from '@operon/engine';
 import { readFile, stat } from 'node:fs/promises';
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ParseOutcome } from '@operon/model';
 import { CliUsageError } from './cli-error';
 
@@ -23,7 +23,7 @@ export async function readModelFile(path: string): Promise<ParseOutcome> {
     );
   }
   const xml = await readFile(path, 'utf8');
-  return parseBpmn(xml, { checkExpression: checkSyntax });
+  return parseBpmn(xml, DEPLOY_CHECKS);
 }
 
 function describeFsError(error: unknown): string {

@@ -28,5 +28,6 @@ export type { CallReport } from './call-reports';
 export { runInMemory } from './in-memory-run';
 export { startConditionHolds } from './start-condition';
 export { scheduleTimer, timerStartOccurrence } from './timers/index';
+export { checkTimer, DEPLOY_CHECKS } from './timers/timer-check';
 export type { TimerSchedule } from './timers/index';
 export type { InMemoryRun, InMemoryRunOptions, RunStatus } from './in-memory-run';

@@ -1,4 +1,3 @@
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
 import { expect } from 'vitest';
 import {
@@ -14,6 +13,7 @@ import {
   type Timer,
   type UserTask,
   type Variables,
+  DEPLOY_CHECKS,
 } from '../src/index';
 
 const NAMESPACES =
@@ -57,7 +57,7 @@ export function flow(id: string, from: string, to: string, condition?: string): 
 }
 
 export async function deploy(xml: string): Promise<ProcessDefinition> {
-  const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
+  const outcome = await parseBpmn(xml, DEPLOY_CHECKS);
   if (!outcome.ok) throw new Error(`model does not parse: ${JSON.stringify(outcome.diagnostics, null, 2)}`);
   const definition = outcome.model.processes[0];
   if (!definition) throw new Error('model has no process');

@@ -37,7 +37,7 @@ export function buildCatchDefinition(
   const definition = eventDefinitionsOf(element)[0];
   switch (definition?.$type) {
     case 'bpmn:TimerEventDefinition':
-      return buildTimer(definition, id, subject, context);
+      return buildTimer(definition, element, id, subject, context);
     case 'bpmn:ErrorEventDefinition':
       return buildErrorCatch(definition);
     case 'bpmn:EscalationEventDefinition':
@@ -219,6 +219,7 @@ function buildConditional(
 
 function buildTimer(
   definition: ModdleElement,
+  event: ModdleElement,
   id: string,
   subject: string,
   context: BuildContext,
@@ -227,11 +228,24 @@ function buildTimer(
     const body = stringProperty(elementProperty(definition, field) ?? definition, 'body');
     if (elementProperty(definition, field) === undefined || body === undefined) continue;
     if (body.trim() === '') break;
-    return {
+    const timer: TimerEventDefinition = {
       kind: 'timer',
       timerKind,
       expression: context.expressions.value(body.trim(), id, `the timer of ${subject}`),
     };
+    // as Zeebe: static timers are checked at deployment, and a process's timer start event is evaluated then
+    const atProcessStart =
+      event.$type === 'bpmn:StartEvent' && (event.$parent as ModdleElement | undefined)?.$type === 'bpmn:Process';
+    const problem = context.checkTimer?.({ timerKind, value: timer.expression, evaluatedAtDeploy: atProcessStart });
+    if (problem !== undefined) {
+      context.diagnostics.error(
+        DiagnosticCode.TIMER_INVALID,
+        id,
+        `${capitalize(subject)} has an invalid timer: ${problem}`,
+      );
+      return undefined;
+    }
+    return timer;
   }
   context.diagnostics.error(
     DiagnosticCode.TIMER_MISSING,

@@ -52,3 +52,4 @@ export type { Diagnostic } from './diagnostic';
 export { DiagnosticCode } from './diagnostic-code';
 export { parseBpmn } from './parse-bpmn';
 export type { ParseOptions, ParseOutcome } from './parse-bpmn';
+export type { TimerCheck, TimerToCheck } from './timer-check';

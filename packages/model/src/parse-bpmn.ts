@@ -10,6 +10,7 @@ import { readWarnings } from './moddle-warnings';
 import { ParseCache } from './parse-cache';
 import type { BpmnModel } from './process-definition';
 import { readXml } from './read-xml';
+import type { TimerCheck } from './timer-check';
 import { DEFAULT_MAX_BYTES, screenDocument } from './screen-document';
 
 export interface ParseOptions {
@@ -20,6 +21,8 @@ export interface ParseOptions {
    * Passed in so that `model` does not depend on `feel` (the caller wires `@operon/feel`'s `checkSyntax`).
    */
   readonly checkExpression?: (expression: string) => string | undefined;
+  /** Checks timers at deployment (the caller wires `@operon/engine`'s `checkTimer`); without it, timers are checked when they run. */
+  readonly checkTimer?: TimerCheck;
 }
 
 export type ParseOutcome =
@@ -28,7 +31,7 @@ export type ParseOutcome =
 
 // Deployments of the same files repeat; parsing is the expensive part.
 const cache = new ParseCache<Promise<ParseOutcome>>(64, 64 * 1024 * 1024);
-const checkIds = new WeakMap<ExpressionCheck, number>();
+const checkIds = new WeakMap<ExpressionCheck | TimerCheck, number>();
 let nextCheckId = 1;
 
 /**
@@ -41,10 +44,10 @@ export async function parseBpmn(xml: string, options: ParseOptions = {}): Promis
     if (rejection !== undefined) return failed([rejection]);
     // the size limit was checked above, so the outcome depends only on the text and the checker
     const hash = contentHash(xml);
-    const key = `${hash}:${checkKey(options.checkExpression)}`;
+    const key = `${hash}:${checkKey(options.checkExpression)}:${checkKey(options.checkTimer)}`;
     const cached = cache.get(key, xml);
     if (cached !== undefined) return await cached;
-    const outcome = parseDocument(xml, hash, options.checkExpression);
+    const outcome = parseDocument(xml, hash, options.checkExpression, options.checkTimer);
     cache.set(key, xml, outcome);
     return await outcome;
   } catch (error) {
@@ -52,7 +55,12 @@ export async function parseBpmn(xml: string, options: ParseOptions = {}): Promis
   }
 }
 
-async function parseDocument(xml: string, hash: string, check: ExpressionCheck | undefined): Promise<ParseOutcome> {
+async function parseDocument(
+  xml: string,
+  hash: string,
+  check: ExpressionCheck | undefined,
+  checkTimer: TimerCheck | undefined,
+): Promise<ParseOutcome> {
   try {
     const reading = await readXml(withoutByteOrderMark(xml));
     if (!reading.ok) return failed([reading.diagnostic]);
@@ -61,6 +69,7 @@ async function parseDocument(xml: string, hash: string, check: ExpressionCheck |
       diagnostics,
       references: readWarnings(reading.warnings, diagnostics),
       expressions: new ExpressionReader(diagnostics, check),
+      checkTimer,
     };
     const model = buildModel(reading.definitions, hash, context);
     if (diagnostics.hasErrors) return failed(diagnostics.toArray());
@@ -76,7 +85,7 @@ function maxBytesOf(options: ParseOptions): number {
 }
 
 /** The cache must not answer a parse with one checker by an outcome computed with another. */
-function checkKey(check: ExpressionCheck | undefined): string {
+function checkKey(check: ExpressionCheck | TimerCheck | undefined): string {
   if (check === undefined) return 'none';
   let id = checkIds.get(check);
   if (id === undefined) {

@@ -1,5 +1,5 @@
+import { DEPLOY_CHECKS } from '@operon/engine';
 import { parseDmn } from '@operon/dmn';
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
 import type { DefinitionRecord, DeploymentRecord, ResourceKind, Store } from '@operon/store';
 import { UnexpectedError, UserError } from './operon-error';
@@ -64,7 +64,7 @@ export class DefinitionRegistry {
         stored.push({ name: resource.name, kind, content: resource.content, contentHash: '' });
         continue;
       }
-      const outcome = await parseBpmn(resource.content, { checkExpression: checkSyntax });
+      const outcome = await parseBpmn(resource.content, DEPLOY_CHECKS);
       if (!outcome.ok) {
         problems.push({ resource: resource.name, diagnostics: outcome.diagnostics });
         continue;
@@ -143,7 +143,7 @@ export class DefinitionRegistry {
     const resource = await this.store.getResource(tenantId, record.deploymentKey, record.resourceName);
     if (!resource)
       throw new UnexpectedError(`resource ${record.resourceName} of definition ${definitionKey} is missing`);
-    const outcome = await parseBpmn(resource.content, { checkExpression: checkSyntax });
+    const outcome = await parseBpmn(resource.content, DEPLOY_CHECKS);
     const definition = outcome.ok
       ? outcome.model.processes.find((process) => process.id === record.processId)
       : undefined;

@@ -6,8 +6,8 @@ import {
   type InstanceState,
   type Job,
   type UserTask,
+  DEPLOY_CHECKS,
 } from '@operon/engine';
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
 import type { DefinitionRecord, InstanceWrite, Store } from '../src/index';
 
@@ -20,7 +20,7 @@ export interface DeployedModel {
 
 /** Parses a BPMN document and deploys it as a one-file bundle. */
 export async function deployModel(store: Store, xml: string, now = 0, tenantId = TENANT): Promise<DeployedModel> {
-  const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
+  const outcome = await parseBpmn(xml, DEPLOY_CHECKS);
   if (!outcome.ok) throw new Error(`model does not parse: ${JSON.stringify(outcome.diagnostics)}`);
   const definition = outcome.model.processes[0];
   if (!definition) throw new Error('model has no process');

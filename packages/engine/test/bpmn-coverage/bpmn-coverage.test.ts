@@ -1,8 +1,8 @@
 // Keeps docs/bpmn-coverage.md honest: the document is regenerated and compared, every element marked as run is
 // accepted by the model (and every other one refused with UNSUPPORTED_ELEMENT), and every named test exists.
+import { DEPLOY_CHECKS } from '../../src/index';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn } from '@operon/model';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../conformance/corpus';
@@ -21,7 +21,7 @@ describe('docs/bpmn-coverage.md', () => {
   it.each(entries)('agrees with the model about $element', async (entry) => {
     // given a model that uses the element
     // when it is deployed
-    const outcome = await parseBpmn(entry.model, { checkExpression: checkSyntax });
+    const outcome = await parseBpmn(entry.model, DEPLOY_CHECKS);
 
     // then it is accepted when Operon runs the element, and refused as unsupported when it does not yet (naming
     // the element, or an element it needs, such as the transaction around a cancel end event)

@@ -1,5 +1,5 @@
+import { DEPLOY_CHECKS } from '@operon/engine';
 import { resourceKindOf, UserError, type DeploymentResource } from '@operon/runtime';
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn } from '@operon/model';
 import { Type } from '@sinclair/typebox';
 import { principalOf } from '../identity/authentication';
@@ -71,7 +71,7 @@ export function deploymentRoutes(app: OperonApp, context: ServerContext): void {
       },
     },
     async (request) => {
-      const outcome = await parseBpmn(request.body.xml, { checkExpression: checkSyntax });
+      const outcome = await parseBpmn(request.body.xml, DEPLOY_CHECKS);
       return { ok: outcome.ok, diagnostics: outcome.diagnostics };
     },
   );
