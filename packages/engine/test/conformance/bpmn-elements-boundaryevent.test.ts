@@ -48,7 +48,84 @@ function bound(scenario: Scenario): number {
   return timesCompleted(scenario, 'bound');
 }
 
+/** A user task and its message boundary event (its anonymous message named "bound"), both into a parallel join. */
+async function boundIntoJoin(model: string): Promise<Scenario> {
+  const run = await given(corpus, model, { messageNames: { bound: 'bound' } });
+  return run.start();
+}
+
 conformanceFeature(corpus, 'BoundaryEvent', {
+  2: async () => {
+    const model = 'scenarios/bpmn/BoundaryEvent-feature__02.bpmn';
+    // Given a process: a user task with an interrupting boundary event, both into a join
+    const run = await boundIntoJoin(model);
+    // When ran, and the boundary event is taken (its message arrives)
+    run.correlate('bound');
+    // Then the process completes: bound was taken, the user task discarded, join and end taken
+    expect(run.status).toBe('completed');
+    expect(bound(run)).toBe(1);
+    expect(run.terminated()).toEqual(['task']);
+    expect(timesCompleted(run, 'join')).toBe(1);
+    expect(timesCompleted(run, 'end')).toBe(1);
+    // Given the process is ran again; when the task is taken
+    const again = await boundIntoJoin(model);
+    again.completeUserTask('task');
+    // Then bound was discarded, and the user task, join and end were taken
+    expect(wasActivated(again, 'bound')).toBe(false);
+    expect(timesCompleted(again, 'task')).toBe(1);
+    expect(timesCompleted(again, 'join')).toBe(1);
+    expect(timesCompleted(again, 'end')).toBe(1);
+  },
+  3: async () => {
+    const model = 'scenarios/bpmn/BoundaryEvent-feature__03.bpmn';
+    // Given a process: a user task with a non-interrupting boundary event, both into a join
+    const run = await boundIntoJoin(model);
+    // When ran, and the boundary event is taken (its message arrives)
+    run.correlate('bound');
+    // Then the process is still running, bound was taken, and the task is pending
+    expect(run.status).toBe('active');
+    expect(bound(run)).toBe(1);
+    expect(run.userTask('task').elementId).toBe('task');
+    // When the user task is taken, then the process completes: the user task, join and end were taken
+    run.completeUserTask('task');
+    expect(run.status).toBe('completed');
+    expect(timesCompleted(run, 'task')).toBe(1);
+    expect(timesCompleted(run, 'join')).toBe(1);
+    expect(timesCompleted(run, 'end')).toBe(1);
+    // Given the process is ran again; when the task is taken
+    const again = await boundIntoJoin(model);
+    again.completeUserTask('task');
+    // Then the process completes: bound was discarded, and the user task, join and end were taken
+    expect(again.status).toBe('completed');
+    expect(wasActivated(again, 'bound')).toBe(false);
+    expect(timesCompleted(again, 'task')).toBe(1);
+    expect(timesCompleted(again, 'join')).toBe(1);
+    expect(timesCompleted(again, 'end')).toBe(1);
+  },
+  9: async () => {
+    const model = 'scenarios/bpmn/BoundaryEvent-feature__09.bpmn';
+    /** Three interrupting message boundary events (their anonymous messages named after them), all into a join. */
+    const threeBounds = { messageNames: { bound1: 'bound1', bound2: 'bound2', bound3: 'bound3' } };
+    // Given a process matching the scenario; when ran, then all boundary events are started
+    const run = (await given(corpus, model, threeBounds)).start();
+    expect(run.subscriptions().map((wait) => wait.elementId)).toEqual(['bound1', 'bound2', 'bound3']);
+    // When the first boundary event is taken (its message arrives)
+    run.correlate('bound1');
+    // Then the process completes: bound was taken, the user task discarded, join and end taken
+    expect(run.status).toBe('completed');
+    expect(timesCompleted(run, 'bound1')).toBe(1);
+    expect(run.terminated()).toEqual(['task']);
+    expect(timesCompleted(run, 'join')).toBe(1);
+    expect(timesCompleted(run, 'end')).toBe(1);
+    // Given the process is ran again; when the task is taken
+    const again = (await given(corpus, model, threeBounds)).start();
+    again.completeUserTask('task');
+    // Then bound was discarded, and the user task, join and end were taken
+    expect(['bound1', 'bound2', 'bound3'].filter((id) => wasActivated(again, id))).toEqual([]);
+    expect(timesCompleted(again, 'task')).toBe(1);
+    expect(timesCompleted(again, 'join')).toBe(1);
+    expect(timesCompleted(again, 'end')).toBe(1);
+  },
   5: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__05.bpmn', 'task'),
   6: () => volatileService('scenarios/bpmn/BoundaryEvent-feature__06.bpmn', 'service'),
   7: () => multiInstanceError('scenarios/bpmn/BoundaryEvent-feature__07.bpmn', 'task'),

@@ -1,5 +1,5 @@
 // bpmn-elements test/feature/Definition-feature.js, translated (rules in docs/conformance.md).
-import { checkSyntax } from '@operon/feel';
+import { DEPLOY_CHECKS } from '../../src/index';
 import { parseBpmn } from '@operon/model';
 import { expect } from 'vitest';
 import { Scenario } from '../scenario';
@@ -27,9 +27,10 @@ conformanceFeature('bpmn-elements', 'Definition', {
 
   5: async () => {
     // Given a definition with two executable processes
-    const outcome = await parseBpmn(corpusModel('bpmn-elements', 'test/resources/two-executable-processes.bpmn'), {
-      checkExpression: checkSyntax,
-    });
+    const outcome = await parseBpmn(
+      corpusModel('bpmn-elements', 'test/resources/two-executable-processes.bpmn'),
+      DEPLOY_CHECKS,
+    );
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.diagnostics));
 
     // When run: one instance per executable process, in document order
@@ -55,7 +56,7 @@ conformanceFeature('bpmn-elements', 'Definition', {
     const xml = corpusModel('bpmn-elements', 'scenarios/bpmn/Definition-feature__02.bpmn');
 
     // When it is deployed to run
-    const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
+    const outcome = await parseBpmn(xml, DEPLOY_CHECKS);
 
     // Then it is refused with an error (bpmn-elements throws on run, or returns the error in the callback)
     expect(outcome.ok).toBe(false);

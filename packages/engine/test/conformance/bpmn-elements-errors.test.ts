@@ -1,5 +1,6 @@
 // bpmn-elements test/feature/errors-feature.js, translated (rules in docs/conformance.md).
 import { expect } from 'vitest';
+import type { Scenario } from '../scenario';
 import { conformanceFeature } from './feature-suite';
 import { given, recover, saveState, timesCompleted, wasActivated, type Rewrite } from './translation';
 
@@ -8,8 +9,65 @@ const corpus = 'bpmn-elements';
 const subProcessStarts = { Process_0: ['errorSubProcess'], errorSubProcess: ['endInPain'] };
 /** errors-feature__06: a service (a job) with an error boundary event for the code 404. */
 const service404: Rewrite = { jobs: ['service'], startEvents: { Process_0: ['service'] } };
+/** errors-feature__01: the volatile service (a job) with an error boundary event for the code ERR_ASSERTION. */
+const volatileService: Rewrite = { jobs: ['service'], startEvents: { Process_0: ['service'] } };
+
+/** The volatile service fails with a custom error without a code: its worker fails the job, no retries left. */
+function serviceFailsWithoutCode(run: Scenario): void {
+  run.when({ type: 'fail-job', jobKey: run.job('service').key, retries: 0, errorMessage: 'Unknown' });
+}
 
 conformanceFeature(corpus, 'errors', {
+  1: async () => {
+    const model = 'scenarios/bpmn/errors-feature__01.bpmn';
+    // Given a source with a volatile service task and a catch boundary event expecting an error code
+    // When the definition is ran, and the service fails without an error code
+    const failing = await given(corpus, model, volatileService);
+    failing.start();
+    serviceFailsWithoutCode(failing);
+    // Then the definition throws the error (an incident), and it is over: the instance keeps its incident (rule 5)
+    expect(failing.incidentAt('service').message).toContain('Unknown');
+    expect(failing.status).toBe('active');
+    expect(wasActivated(failing, 'catchError')).toBe(false);
+
+    // When the definition is ran again, and the service fails with the caught error code (its worker throws it)
+    const caught = await given(corpus, model, volatileService);
+    caught.start().throwError('service', 'ERR_ASSERTION', {}, 'Known');
+    // Then the definition completes
+    expect(caught.status).toBe('completed');
+    // And the error, with its message and code, reached the boundary event
+    expect(caught.events).toContainEqual(
+      expect.objectContaining({ type: 'job-error-thrown', errorCode: 'ERR_ASSERTION', errorMessage: 'Known' }),
+    );
+    expect(timesCompleted(caught, 'catchError')).toBe(1);
+
+    // When the definition is ran with a listener that saves the state on error, and the service fails without code
+    const saving = await given(corpus, model, volatileService);
+    saving.start();
+    serviceFailsWithoutCode(saving);
+    // Then the state is saved
+    const saved = saveState(saving);
+    // Given the definition is recovered; when resumed, then the resumed definition throws the error (the incident)
+    const recovered = recover(saving, saved);
+    expect(recovered.incidentAt('service').message).toContain('Unknown');
+    expect(recovered.status).toBe('active');
+  },
+  2: async () => {
+    // Given a sub-process with an anonymous error end event (given the code ERR), no boundary event catching it
+    const rewrite: Rewrite = {
+      startEvents: { Process_0: ['errorSubProcess'], errorSubProcess: ['end'] },
+      codes: { end: 'ERR' },
+    };
+    const run = await given(corpus, 'scenarios/bpmn/errors-feature__02.bpmn', rewrite);
+    // When the definition is ran, then the error is thrown by the end event
+    run.start();
+    expect(wasActivated(run, 'end')).toBe(true);
+    // And the definition completes
+    expect(run.status).toBe('completed');
+    // And the end event was taken, and the sub-process completed
+    expect(timesCompleted(run, 'end')).toBe(1);
+    expect(timesCompleted(run, 'errorSubProcess')).toBe(1);
+  },
   3: async () => {
     // Given a sub-process with an anonymous error end event (given the code ERR), caught by a bound event
     const rewrite: Rewrite = { startEvents: subProcessStarts, codes: { endInPain: 'ERR' } };

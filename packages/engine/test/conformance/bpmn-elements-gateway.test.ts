@@ -15,8 +15,22 @@ const decisions: Rewrite = {
   },
 };
 
-async function run(model: string, variables: Variables): Promise<Scenario> {
-  const scenario = await given(corpus, model, decisions);
+/**
+ * gateway-feature__03: the second condition calls an asynchronous service, evaluateRule, which the original test
+ * defines as resolving `variables.condition.var1`: its FEEL translation is that value.
+ */
+const asyncDecisions: Rewrite = {
+  conditions: {
+    condFlow1: [
+      "this.environment.services.evaluateRule('my-rule', this.environment.variables, next);",
+      'condition.var1',
+    ],
+    condFlow2: ['${environment.variables.condition2}', 'condition2 = true'],
+  },
+};
+
+async function run(model: string, variables: Variables, rewrite: Rewrite): Promise<Scenario> {
+  const scenario = await given(corpus, model, rewrite);
   scenario.start(variables);
   return scenario;
 }
@@ -30,28 +44,28 @@ function ends(scenario: Scenario): string[] {
   return reached;
 }
 
-/** The four runs of the two gateway scenarios; they differ only in the third run. */
-async function runsOf(model: string, thirdRunEnds: readonly string[]): Promise<void> {
+/** The four runs of the three gateway scenarios; they differ only in the third run. */
+async function runsOf(model: string, thirdRunEnds: readonly string[], rewrite = decisions): Promise<void> {
   // When the definition is ran with falsy second and third conditions
-  const falsy = await run(model, { condition: { var1: false } });
+  const falsy = await run(model, { condition: { var1: false } }, rewrite);
   // Then the default flow is taken and the other two are discarded
   expect(falsy.status).toBe('completed');
   expect(ends(falsy)).toEqual(['end1']);
 
   // When ran with a truthy second condition script
-  const second = await run(model, { condition: { var1: true } });
+  const second = await run(model, { condition: { var1: true } }, rewrite);
   // Then the default flow is discarded, the second flow is taken and the third discarded
   expect(second.status).toBe('completed');
   expect(ends(second)).toEqual(['end2']);
 
   // When ran with truthy second and third conditions
-  const both = await run(model, { condition: { var1: true }, condition2: true });
+  const both = await run(model, { condition: { var1: true }, condition2: true }, rewrite);
   // Then the default flow is discarded and the second flow is taken; the third as the gateway decides
   expect(both.status).toBe('completed');
   expect(ends(both)).toEqual(thirdRunEnds);
 
   // When ran with a type error in the second flow's condition (condition is unset)
-  const failing = await run(model, { condition2: true });
+  const failing = await run(model, { condition2: true }, rewrite);
   // Then the run is errored
   expect(failing.incidentAt('decisions').type).toBe('EXPRESSION_ERROR');
   expect(failing.status).toBe('active');
@@ -77,4 +91,7 @@ conformanceFeature(corpus, 'gateway', {
     // Then the run completes
     expect(scenario.status).toBe('completed');
   },
+
+  // an exclusive gateway whose second condition is an asynchronous service: the same runs as #2
+  5: () => runsOf('scenarios/bpmn/gateway-feature__03.bpmn', ['end2'], asyncDecisions),
 });

@@ -30,7 +30,67 @@ async function startsParticipant(model: string): Promise<void> {
   expect(collaboration.completed().sort()).toEqual(['end', 'send', 'start1', 'start2']);
 }
 
+/** messaging-feature__02: the intermediate messages get a correlation key (the start message needs none). */
+const intermediateMessages = { correlationKeys: { Message2: '"messaging"', Message3: '"messaging"' } };
+
 conformanceFeature(corpus, 'messaging', {
+  1: async () => {
+    // Given two message start events arriving at the same exclusive gateway (which has no outgoing flow: it gets
+    // an end event)
+    const collaboration = await Collaboration.of(corpus, 'scenarios/bpmn/messaging-feature__01.bpmn', {
+      endEvents: ['gateway'],
+    });
+    // When the definition is ran, then both start events are waiting for their message
+    const [process] = collaboration.processes;
+    expect(process?.triggeredStartEventIds).toEqual(['start1', 'start2']);
+    expect(collaboration.instances).toEqual([]);
+    // When the first start event is signalled (its message arrives), then the definition completes
+    collaboration.publish('Start by name');
+    const [run, ...others] = collaboration.instances;
+    expect(others).toEqual([]);
+    expect(run?.status).toBe('completed');
+    // And the first start event is taken, the second discarded, and the gateway taken
+    expect(run?.completed()).toEqual(['start1', 'gateway', 'end-gateway']);
+    expect(collaboration.completed()).not.toContain('start2');
+  },
+  2: async () => {
+    // Given a start event waiting for message 1, then two catch events waiting for messages 2 and 3, into one end
+    const collaboration = await Collaboration.of(
+      corpus,
+      'scenarios/bpmn/messaging-feature__02.bpmn',
+      intermediateMessages,
+    );
+    // When the definition is ran, and messages 2 and 3 are sent (nothing waits for them: they are kept)
+    collaboration.publish('Intermediate message 1', {}, true);
+    collaboration.publish('Intermediate message 2', {}, true);
+    // Then the start is still waiting for message 1
+    expect(collaboration.instances).toEqual([]);
+    expect(collaboration.processes[0]?.triggeredStartEventIds).toEqual(['start']);
+    // When message 1 arrives, then the definition completes: the intermediate catch events took the kept messages
+    collaboration.publish('Start message');
+    const [first] = collaboration.instances;
+    expect(first?.status).toBe('completed');
+    expect(
+      first
+        ?.completed()
+        .filter((id) => id.startsWith('interim'))
+        .sort(),
+    ).toEqual(['interim1', 'interim2']);
+    // When the definition is ran again and message 1 arrives, then the catch events wait for their messages
+    collaboration.publish('Start message');
+    const second = collaboration.instances[1];
+    if (!second) throw new Error('message 1 did not start a second instance');
+    expect(second.active()).toEqual(['interim1', 'interim2']);
+    // When message 3 is sent, then the first intermediate catch event is still waiting
+    collaboration.publish('Intermediate message 2');
+    expect(second.active()).toEqual(['interim1']);
+    // When message 2 is sent, then the definition completes
+    collaboration.publish('Intermediate message 1');
+    expect(second.status).toBe('completed');
+    // And all events were taken: the start and each catch event twice, the end event four times (twice a run)
+    const taken = (id: string): number => collaboration.completed().filter((completed) => completed === id).length;
+    expect([taken('start'), taken('interim1'), taken('interim2'), taken('end')]).toEqual([2, 2, 2, 4]);
+  },
   3: () => startsParticipant('scenarios/bpmn/messaging-feature__03.bpmn'),
   4: () => startsParticipant('scenarios/bpmn/messaging-feature__04.bpmn'),
   5: () => startsParticipant('scenarios/bpmn/messaging-feature__05.bpmn'),

@@ -12,6 +12,7 @@ import {
   saveState,
   timesCompleted,
   wasActivated,
+  type Rewrite,
 } from './translation';
 
 const corpus = 'bpmn-elements';
@@ -21,6 +22,14 @@ const condition1: Record<string, readonly [string, string]> = {
 /** The boundary timer's duration is read from a variable: `${environment.variables.timeout}` → `=timeout`. */
 const timeout = { attached: ['${environment.variables.timeout}', 'timeout'] } as const;
 const withTimeout = { timeout: 'PT0.1S' };
+/**
+ * A decision whose default flow loops back (with a condition, which a default flow ignores) and whose other flow,
+ * without a condition, leads to the end: bpmn-elements takes the flow without a condition, so it gets `=true`.
+ */
+const loopBack = (back: string): Rewrite => ({
+  conditions: { [back]: ['${environment.variables.condition1}', 'condition1 = true'] },
+  unconditionalFlows: ['to-end'],
+});
 
 conformanceFeature(corpus, 'Process', {
   1: async () => {
@@ -109,6 +118,32 @@ conformanceFeature(corpus, 'Process', {
     expect(scenario.status).toBe('completed');
   },
 
+  8: async () => {
+    // Given a process: a 10 ms timer, a task and a decision that loops back to the timer by default
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__11.bpmn', loopBack('back-to-activity1'));
+
+    // When run (the timer times out), and completed
+    run.start();
+    fireTimer(run, 'activity1');
+
+    // Then the process has the expected execution sequence: the decision takes the flow to the end event
+    expect(lifecycle(run.events)).toEqual([
+      'enter theProcess',
+      'start theProcess',
+      ...runsThrough('start'),
+      ...runsThrough('activity1'),
+      ...runsThrough('activity2'),
+      ...runsThrough('decision'),
+      ...runsThrough('end'),
+      'end theProcess',
+      'leave theProcess',
+    ]);
+    expect(run.status).toBe('completed');
+    // And no more messages are received: nothing is left waiting
+    expect(run.active()).toEqual([]);
+    expect(run.timers()).toEqual([]);
+  },
+
   9: async () => {
     // Given a fork into a one-second timer and a terminate end event
     const scenario = await given(corpus, 'scenarios/bpmn/Process-feature__12.bpmn');
@@ -163,6 +198,41 @@ conformanceFeature(corpus, 'Process', {
       'leave theProcess',
     ]);
     expect(scenario.status).toBe('completed');
+  },
+
+  11: async () => {
+    // Given a process with a catch message event (its anonymous message is named after the event, as bpmn-elements
+    // addresses the message to the event's id)
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__14.bpmn', {
+      messageNames: { receive: 'receive' },
+    });
+
+    // When run, and waiting
+    run.start();
+
+    // Then the process is waiting for the receive message event
+    expect(lifecycle(run.events)).toEqual([
+      'enter theProcess',
+      'start theProcess',
+      ...runsThrough('start'),
+      'enter receive',
+      'start receive',
+    ]);
+    expect(run.subscription('receive').messageName).toBe('receive');
+
+    // When a message is received
+    const before = run.events.length;
+    run.correlate('receive');
+
+    // Then the process continues its execution and completes
+    expect(lifecycle(run.events.slice(before))).toEqual([
+      'end receive',
+      'leave receive',
+      ...runsThrough('end'),
+      'end theProcess',
+      'leave theProcess',
+    ]);
+    expect(run.status).toBe('completed');
   },
 
   13: async () => {
@@ -305,6 +375,49 @@ conformanceFeature(corpus, 'Process', {
     expect(resumed.takenFlows()).not.toContain('flow2');
   },
 
+  19: async () => {
+    // Given a process with a user task and a timer, and a decision that loops back to the user task by default
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__22.bpmn', loopBack('back-to-activity0'));
+
+    // When run, and stopped when the user task awaits its signal (the state is saved)
+    run.start();
+    const saved = saveState(run);
+
+    // Then the process has the expected execution sequence
+    expect(lifecycle(run.events)).toEqual([
+      'enter theProcess',
+      'start theProcess',
+      ...runsThrough('start'),
+      'enter activity0',
+      'start activity0',
+    ]);
+
+    // When resumed, then the user task is waiting for its signal
+    const resumed = recover(run, saved);
+    expect(openUserTasks(resumed)).toEqual(['activity0']);
+
+    // When signalled, and the timer times out
+    const before = resumed.events.length;
+    resumed.completeUserTask('activity0');
+    fireTimer(resumed, 'activity1');
+
+    // Then the process execution is completed: the decision takes the flow to the end event
+    expect(lifecycle(resumed.events.slice(before))).toEqual([
+      'end activity0',
+      'leave activity0',
+      ...runsThrough('activity1'),
+      ...runsThrough('activity2'),
+      ...runsThrough('decision'),
+      ...runsThrough('end'),
+      'end theProcess',
+      'leave theProcess',
+    ]);
+    expect(resumed.status).toBe('completed');
+    // And no more messages are received: nothing is left waiting
+    expect(resumed.active()).toEqual([]);
+    expect(resumed.timers()).toEqual([]);
+  },
+
   20: async () => {
     // Given a sub-process whose user task has no incoming flow (it gets a start event inside the sub-process)
     const rewrite = { startEvents: { activity: ['subActivity'] } };
@@ -342,5 +455,26 @@ conformanceFeature(corpus, 'Process', {
     expect(timesCompleted(run, 'end')).toBe(1);
     // And the process completes
     expect(run.status).toBe('completed');
+  },
+
+  24: async () => {
+    // Given a process with only a user task (it gets a start event)
+    const run = await given(corpus, 'scenarios/bpmn/Process-feature__25.bpmn', {
+      startEvents: { theProcess: ['activity'] },
+    });
+
+    // When run, then the process is running
+    run.start();
+    expect(run.status).toBe('active');
+    expect(openUserTasks(run)).toEqual(['activity']);
+
+    // When the process is cancelled
+    run.when({ type: 'cancel-instance' });
+
+    // Then the process run completes, and the process was completed
+    expect(run.active()).toEqual([]);
+    expect(run.status).toBe('completed');
+    // And the running activity was discarded
+    expect(run.terminated()).toEqual(['activity']);
   },
 });

@@ -1,7 +1,6 @@
 // A parent instance and the child instances its call activities start, driven together: the test plays the
 // runtime between them, as runInMemory does (src/in-memory-run.ts), but one command at a time, so a scenario can
 // wait, signal user tasks, fire timers and save state in between.
-import { checkSyntax } from '@operon/feel';
 import { parseBpmn, type ProcessDefinition } from '@operon/model';
 import {
   deliveryOf,
@@ -10,6 +9,7 @@ import {
   type Effect,
   type InstanceState,
   type Variables,
+  DEPLOY_CHECKS,
 } from '../../src/index';
 import { Scenario } from '../scenario';
 import type { CorpusName } from './corpus';
@@ -23,7 +23,7 @@ export class CalledProcesses {
 
   /** Given a corpus model (rewritten): its executable processes, deployed together. */
   static async of(corpus: CorpusName, path: string, rewrite?: Rewrite): Promise<CalledProcesses> {
-    const outcome = await parseBpmn(corpusModel(corpus, path, rewrite), { checkExpression: checkSyntax });
+    const outcome = await parseBpmn(corpusModel(corpus, path, rewrite), DEPLOY_CHECKS);
     if (!outcome.ok) throw new Error(`model does not parse: ${JSON.stringify(outcome.diagnostics, null, 2)}`);
     return new CalledProcesses(outcome.model.processes);
   }

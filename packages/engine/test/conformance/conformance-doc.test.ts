@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { conformanceDocPath, REGENERATE, renderConformanceDoc } from './conformance-doc';
 import { CORPORA, corporaPresent, loadScenarios, warnIfCorporaAbsent } from './corpus';
-import { autoBlock, inspectModel } from './model-findings';
+import { autoBlock, inspectModel, reviewDecides } from './model-findings';
 import { reviewKey, reviews } from './outcome';
 
 warnIfCorporaAbsent('the conformance document check');
@@ -23,9 +23,16 @@ describe.skipIf(!corporaPresent)('conformance with the bpmn-elements and bpmn-en
     const blocked = await Promise.all(scenarios.map(autoBlock));
     for (const corpus of CORPORA) {
       const needed = scenarios.filter((s, i) => s.corpus === corpus && blocked[i] === undefined).map(reviewKey);
+      // besides those, only a `runs` verdict for a scenario blocked by malformed XML (its test rewrites the model)
+      const decided = scenarios
+        .filter((s, i) => {
+          const block = blocked[i];
+          return s.corpus === corpus && block !== undefined && reviewDecides(block, reviews[corpus][reviewKey(s)]);
+        })
+        .map(reviewKey);
       const reviewed = Object.keys(reviews[corpus]);
       const missing = needed.filter((key) => !reviewed.includes(key));
-      const extra = reviewed.filter((key) => !needed.includes(key));
+      const extra = reviewed.filter((key) => !needed.includes(key) && !decided.includes(key));
       expect({ corpus, missing, extra }, 'review these scenarios again').toEqual({ corpus, missing: [], extra: [] });
     }
   });

@@ -1,6 +1,6 @@
 // Smoke test over the corpora's fixtures: whatever a test/resources/*.bpmn contains, parseBpmn answers with a
 // model or with error diagnostics, and never throws or fails internally. Per-file results are in docs/conformance.md.
-import { checkSyntax } from '@operon/feel';
+import { DEPLOY_CHECKS } from '../../src/index';
 import { parseBpmn } from '@operon/model';
 import { describe, expect, it } from 'vitest';
 import { corporaPresent, readCorpusFile, resourceModels, warnIfCorporaAbsent } from './corpus';
@@ -21,7 +21,7 @@ describe.skipIf(!corporaPresent)('bpmn-elements and bpmn-engine test/resources',
       const xml = readCorpusFile(resource.corpus, resource.path);
 
       // when parsed
-      const outcome = await parseBpmn(xml, { checkExpression: checkSyntax });
+      const outcome = await parseBpmn(xml, DEPLOY_CHECKS);
 
       // then it is a model, or refused with at least one error; never an internal failure
       expect(outcome.ok || outcome.diagnostics.some((d) => d.severity === 'error')).toBe(true);

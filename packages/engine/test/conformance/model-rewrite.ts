@@ -10,6 +10,11 @@ export interface Rewrite {
   readonly jobs?: readonly string[];
   /** Flow id → [the condition as the corpus writes it, its FEEL translation without the `=`]. */
   readonly conditions?: Readonly<Record<string, readonly [corpus: string, feel: string]>>;
+  /**
+   * Flows without a condition that leave a gateway beside its default flow, which bpmn-elements takes as if a
+   * condition held: they get the condition `=true`.
+   */
+  readonly unconditionalFlows?: readonly string[];
   /** Manual tasks the scenario expects to wait for a signal, as bpmn-elements' do: they become user tasks. */
   readonly waitingManualTasks?: readonly string[];
   /**
@@ -17,6 +22,11 @@ export interface Rewrite {
    * loop condition or cardinality), its FEEL translation without the `=`].
    */
   readonly expressions?: Readonly<Record<string, readonly [corpus: string, feel: string]>>;
+  /**
+   * Element id → [an attribute whose value is an expression (a call activity's `calledElement`), its value as the
+   * corpus writes it, its FEEL translation without the `=`].
+   */
+  readonly attributeExpressions?: Readonly<Record<string, readonly [attribute: string, corpus: string, feel: string]>>;
   /** Script task id → [the JavaScript as the corpus writes it, the FEEL expression, the result variable]. */
   readonly scripts?: Readonly<Record<string, readonly [corpus: string, feel: string, resultVariable: string]>>;
   /**
@@ -38,6 +48,41 @@ export interface Rewrite {
    * the same definitions.
    */
   readonly executable?: readonly string[];
+  /** Receive task id → the name its anonymous message (no `messageRef`) is given, with that name as correlation key. */
+  readonly receiveTaskMessages?: Readonly<Record<string, string>>;
+  /** Gateways without an outgoing flow, where bpmn-elements ends the path: each gets a none end event after it. */
+  readonly endEvents?: readonly string[];
+  /**
+   * Element id → output mappings (variable → FEEL without `=`) it is given: what a JavaScript extension of the
+   * scenario writes to `environment.output` when the element ends, which the translated conditions read.
+   */
+  readonly outputs?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Multi-instance activity id → bpmn-elements' `js:` extension attributes of its loop, as the corpus writes them,
+   * and their `zeebe:loopCharacteristics`: `js:collection` on the loop characteristics → the input collection (FEEL
+   * without `=`) and the input element; `js:result` on the activity (its output: the list of its iterations'
+   * outputs) → the output collection of that name, and the output element (FEEL without `=`) giving each
+   * iteration's output.
+   */
+  readonly jsLoops?: Readonly<Record<string, JsLoop>>;
+  /**
+   * Activity id (not multi-instance) → the name in its `js:result` attribute, which is removed: the variable the
+   * activity's output becomes (a script task's result variable, the variable the test's job worker completes with).
+   */
+  readonly jsResults?: Readonly<Record<string, string>>;
+  /**
+   * Script task id → [the JavaScript as the corpus writes it, variable → the FEEL (without `=`) of the value the
+   * script assigns to it]: a script that only assigns variables becomes a FEEL `zeebe:script` giving the context of
+   * those values (in a local result variable named after the task), and one output mapping per variable.
+   */
+  readonly scriptAssignments?: Readonly<
+    Record<string, readonly [corpus: string, assignments: Readonly<Record<string, string>>]>
+  >;
+}
+
+export interface JsLoop {
+  readonly collection?: readonly [corpus: string, feel: string, inputElement: string];
+  readonly result?: readonly [name: string, outputElement: string];
 }
 
 const ZEEBE_NAMESPACE = 'http://camunda.org/schema/zeebe/1.0';
@@ -107,7 +152,10 @@ function withZeebeNamespace(xml: string): string {
 
 /** Puts `extension` into the element's extensionElements, creating them (and opening a self-closing tag). */
 function addExtension(xml: string, localNames: string, id: string, extension: string): string {
-  const tag = startTagOf(xml, localNames, id);
+  return addExtensionTo(xml, startTagOf(xml, localNames, id), extension);
+}
+
+function addExtensionTo(xml: string, tag: StartTag, extension: string): string {
   const { prefix, localName } = tag;
   const body = `<${prefix}extensionElements>${extension}</${prefix}extensionElements>`;
   if (tag.selfClosing) {
@@ -158,6 +206,39 @@ function replaceExpression(xml: string, localNames: string, id: string, expected
   const replacement = `<${prefix}${name}${kept}>=${encodeXml(feel)}</${prefix}${name}>`;
   const at = tag.end + child.index;
   return `${xml.slice(0, at)}${replacement}${xml.slice(at + whole.length)}`;
+}
+
+/** A flow without a condition beside its gateway's default flow, which bpmn-elements takes, gets `=true`. */
+function addTrueCondition(xml: string, flowId: string): string {
+  const tag = startTagOf(xml, 'sequenceFlow', flowId);
+  const source = /\ssourceRef="([^"]*)"/.exec(tag.text)?.[1] ?? '';
+  const gateway = startTagOf(xml, 'exclusiveGateway|inclusiveGateway', source);
+  const defaultFlow = /\sdefault="([^"]*)"/.exec(gateway.text)?.[1];
+  if (defaultFlow === undefined || defaultFlow === flowId) {
+    throw new Error(`'${flowId}' does not leave a gateway beside its default flow in the corpus model`);
+  }
+  const { prefix } = tag;
+  const condition = `<${prefix}conditionExpression>=true</${prefix}conditionExpression>`;
+  if (tag.selfClosing) {
+    const open = `${tag.text.slice(0, -2).trimEnd()}>`;
+    return `${xml.slice(0, tag.start)}${open}${condition}</${prefix}sequenceFlow>${xml.slice(tag.end)}`;
+  }
+  if (xml.slice(tag.end, closeOf(xml, tag)).includes('conditionExpression')) {
+    throw new Error(`'${flowId}' already has a condition in the corpus model`);
+  }
+  return `${xml.slice(0, tag.end)}${condition}${xml.slice(tag.end)}`;
+}
+
+/** Replaces the value of an attribute of the element `id`, which must be `expected`, by `=feel`. */
+function replaceAttribute(xml: string, id: string, attribute: string, expected: string, feel: string): string {
+  const tag = startTagOf(xml, '\\w+', id);
+  const found = new RegExp(`\\s${escapeRegExp(attribute)}="([^"]*)"`).exec(tag.text);
+  if (!found || decodeXml(found[1] ?? '') !== expected) {
+    const actual = found ? `${attribute}="${found[1]}"` : `no ${attribute}`;
+    throw new Error(`'${id}' has ${actual} in the corpus model, not ${attribute}="${expected}"`);
+  }
+  const open = tag.text.replace(found[0], () => ` ${attribute}="=${encodeXml(feel)}"`);
+  return `${xml.slice(0, tag.start)}${open}${xml.slice(tag.end)}`;
 }
 
 function manualToUserTask(xml: string, id: string): string {
@@ -261,14 +342,99 @@ function addCorrelationKey(xml: string, messageId: string, key: string): string 
   return `${xml.slice(0, tag.start)}${open}${body}</${prefix}message>${xml.slice(tag.end)}`;
 }
 
+/** Removes the `js:<name>` attribute from a start tag, failing unless its (decoded) value is `expected`. */
+function withoutJsAttribute(xml: string, tag: StartTag, name: string, expected: string): string {
+  const attribute = new RegExp(`\\sjs:${name}="([^"]*)"`).exec(tag.text);
+  if (!attribute || decodeXml(attribute[1] ?? '') !== expected) {
+    const found = attribute ? `js:${name}="${attribute[1]}"` : `no js:${name}`;
+    throw new Error(`<${tag.localName}> has ${found} in the corpus model, not js:${name}="${expected}"`);
+  }
+  return `${xml.slice(0, tag.start)}${tag.text.replace(attribute[0], '')}${xml.slice(tag.end)}`;
+}
+
+/** The multi-instance loop characteristics inside an activity. */
+function loopTagOf(xml: string, id: string): StartTag {
+  const activity = startTagOf(xml, '\\w+', id);
+  const inner = xml.slice(activity.end, closeOf(xml, activity));
+  const loop = /<((?:[\w.-]+:)?)multiInstanceLoopCharacteristics\b[^>]*>/.exec(inner);
+  if (!loop) throw new Error(`'${id}' has no multi-instance loop characteristics in the corpus model`);
+  const start = activity.end + loop.index;
+  const text = loop[0];
+  const [, prefix = ''] = loop;
+  const localName = 'multiInstanceLoopCharacteristics';
+  return { prefix, localName, start, end: start + text.length, text, selfClosing: text.endsWith('/>') };
+}
+
+/** bpmn-elements' `js:collection` and `js:result` of a multi-instance activity → its zeebe:loopCharacteristics. */
+function translateJsLoop(xml: string, id: string, loop: JsLoop): string {
+  let text = xml;
+  const attributes: string[] = [];
+  if (loop.result) {
+    const [name, outputElement] = loop.result;
+    text = withoutJsAttribute(text, startTagOf(text, '\\w+', id), 'result', name);
+    attributes.push(`outputCollection="${name}" outputElement="=${encodeXml(outputElement)}"`);
+  }
+  if (loop.collection) {
+    const [corpus, feel, inputElement] = loop.collection;
+    text = withoutJsAttribute(text, loopTagOf(text, id), 'collection', corpus);
+    attributes.unshift(`inputCollection="=${encodeXml(feel)}" inputElement="${inputElement}"`);
+  }
+  return addExtensionTo(text, loopTagOf(text, id), `<zeebe:loopCharacteristics ${attributes.join(' ')}/>`);
+}
+
+/** An anonymous receive task gets a named message (correlated by that name). */
+function nameReceiveTask(xml: string, id: string, name: string): string {
+  const tag = startTagOf(xml, 'receiveTask', id);
+  if (/\smessageRef=/.test(tag.text)) throw new Error(`receive task '${id}' already has a message`);
+  const rootId = `message-${id}`;
+  const open = tag.text.replace(/\s*(\/?)>$/, ` messageRef="${rootId}"$1>`);
+  const rewritten = `${xml.slice(0, tag.start)}${open}${xml.slice(tag.end)}`;
+  const body = subscription(JSON.stringify(name));
+  return addRootElement(rewritten, `<bpmn:message id="${rootId}" name="${name}">${body}</bpmn:message>`);
+}
+
+/** A gateway without an outgoing flow gets a none end event, and a flow to it, after it. */
+function addEndEventAfter(xml: string, gatewayId: string): string {
+  const tag = startTagOf(xml, '\\w*Gateway', gatewayId);
+  if (new RegExp(`sourceRef="${escapeRegExp(gatewayId)}"`).test(xml)) {
+    throw new Error(`'${gatewayId}' has an outgoing flow in the corpus model`);
+  }
+  const { prefix, localName } = tag;
+  const after = tag.selfClosing ? tag.end : closeOf(xml, tag) + `</${prefix}${localName}>`.length;
+  const end = `end-${gatewayId}`;
+  const added = `<${prefix}endEvent id="${end}"/><${prefix}sequenceFlow id="${gatewayId}-to-${end}" sourceRef="${gatewayId}" targetRef="${end}"/>`;
+  return `${xml.slice(0, after)}${added}${xml.slice(after)}`;
+}
+
+/** Output mappings written as `zeebe:ioMapping` outputs of the element. */
+function addOutputs(xml: string, id: string, outputs: Readonly<Record<string, string>>): string {
+  const mappings = Object.entries(outputs).map(
+    ([target, feel]) => `<zeebe:output source="=${encodeXml(feel)}" target="${target}"/>`,
+  );
+  return addExtension(xml, '\\w+', id, `<zeebe:ioMapping>${mappings.join('')}</zeebe:ioMapping>`);
+}
+
+/** A script that only assigns variables → a FEEL script giving their context, and an output mapping for each. */
+function replaceAssignments(xml: string, id: string, expected: string, assignments: Readonly<Record<string, string>>) {
+  const entries = Object.entries(assignments);
+  const context = `{${entries.map(([name, feel]) => `${name}: ${feel}`).join(', ')}}`;
+  const outputs = entries.map(([name]) => `<zeebe:output source="=${id}.${name}" target="${name}"/>`);
+  const scripted = replaceScript(xml, id, expected, context, id);
+  return addExtension(scripted, 'scriptTask', id, `<zeebe:ioMapping>${outputs.join('')}</zeebe:ioMapping>`);
+}
+
 /** Applies the rewrites to a corpus model's text. */
 export function rewriteModel(xml: string, rewrite: Rewrite = {}): string {
   let text = withZeebeNamespace(xml);
   for (const [flowId, [expected, feel]] of Object.entries(rewrite.conditions ?? {})) {
     text = replaceExpression(text, 'sequenceFlow', flowId, expected, feel);
   }
+  for (const flowId of rewrite.unconditionalFlows ?? []) text = addTrueCondition(text, flowId);
   for (const [id, [expected, feel]] of Object.entries(rewrite.expressions ?? {})) {
     text = replaceExpression(text, '\\w+', id, expected, feel);
+  }
+  for (const [id, [attribute, expected, feel]] of Object.entries(rewrite.attributeExpressions ?? {})) {
+    text = replaceAttribute(text, id, attribute, expected, feel);
   }
   for (const [id, [expected, feel, result]] of Object.entries(rewrite.scripts ?? {})) {
     text = replaceScript(text, id, expected, feel, result);
@@ -288,5 +454,15 @@ export function rewriteModel(xml: string, rewrite: Rewrite = {}): string {
   for (const [messageId, key] of Object.entries(rewrite.correlationKeys ?? {})) {
     text = addCorrelationKey(text, messageId, key);
   }
+  for (const [id, [expected, assignments]] of Object.entries(rewrite.scriptAssignments ?? {})) {
+    text = replaceAssignments(text, id, expected, assignments);
+  }
+  for (const [id, loop] of Object.entries(rewrite.jsLoops ?? {})) text = translateJsLoop(text, id, loop);
+  for (const [id, name] of Object.entries(rewrite.jsResults ?? {})) {
+    text = withoutJsAttribute(text, startTagOf(text, '\\w+', id), 'result', name);
+  }
+  for (const [id, name] of Object.entries(rewrite.receiveTaskMessages ?? {})) text = nameReceiveTask(text, id, name);
+  for (const id of rewrite.endEvents ?? []) text = addEndEventAfter(text, id);
+  for (const [id, outputs] of Object.entries(rewrite.outputs ?? {})) text = addOutputs(text, id, outputs);
   return text;
 }

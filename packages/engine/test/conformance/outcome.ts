@@ -1,6 +1,7 @@
-// One result per corpus scenario: the automatic blockers first, then the reviewed verdicts.
+// One result per corpus scenario: the automatic blockers first (a `runs` verdict overrides only malformed XML, see
+// reviewDecides), then the reviewed verdicts.
 import type { CorpusName, CorpusScenario } from './corpus';
-import { autoBlock } from './model-findings';
+import { autoBlock, reviewDecides } from './model-findings';
 import type { Review } from './review';
 import { bpmnElementsReview } from './review-bpmn-elements';
 import { bpmnElementsCompensationReview } from './review-bpmn-elements-compensation';
@@ -46,9 +47,9 @@ export interface ScenarioOutcome {
 
 export async function outcomeOf(scenario: CorpusScenario): Promise<ScenarioOutcome> {
   const blocked = await autoBlock(scenario);
-  if (blocked)
-    return { scenario, result: 'not run', category: blocked.category, detail: blocked.detail, partial: false };
   const review = reviewOf(scenario);
+  if (blocked && !reviewDecides(blocked, review))
+    return { scenario, result: 'not run', category: blocked.category, detail: blocked.detail, partial: false };
   if (review === undefined) {
     return { scenario, result: 'not run', category: 'not reviewed yet', detail: 'needs a verdict', partial: false };
   }

@@ -1,7 +1,8 @@
 // The mechanical rewrites and readings that turn a corpus scenario into an Operon test (rules in
 // conformance-rules.ts, which docs/conformance.md repeats). Every rewrite names the element it changes, and
 // fails loudly when the corpus text is not what the translation expects.
-import type { EngineEvent, InstanceState } from '../../src/index';
+import { parseBpmn, type Diagnostic } from '@operon/model';
+import { DEPLOY_CHECKS, type EngineEvent, type InstanceState } from '../../src/index';
 import { expect } from 'vitest';
 import { Scenario } from '../scenario';
 import { readCorpusFile, type CorpusName } from './corpus';
@@ -102,4 +103,10 @@ export function signalCondition(scenario: Scenario, message: Readonly<Record<str
 /** Whether a conditional event is waiting for its condition. */
 export function conditionWaiting(scenario: Scenario, elementId: string): boolean {
   return Object.values(scenario.state?.conditionWaits ?? {}).some((wait) => wait.elementId === elementId);
+}
+
+/** "Throws on run" (rule 11): the errors parseBpmn refuses a corpus model (rewritten) with; none when it deploys. */
+export async function deployErrors(corpus: CorpusName, path: string, rewrite?: Rewrite): Promise<Diagnostic[]> {
+  const outcome = await parseBpmn(corpusModel(corpus, path, rewrite), DEPLOY_CHECKS);
+  return outcome.ok ? [] : outcome.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
 }
