@@ -6,6 +6,7 @@ import { END_EVENT_ENTRIES } from './end-event-entries';
 import { GATEWAY_ENTRIES } from './gateway-entries';
 import { INTERMEDIATE_EVENT_ENTRIES } from './intermediate-event-entries';
 import { MARKER_ENTRIES } from './marker-entries';
+import { MULTIPLE_EVENT_ENTRIES } from './multiple-event-entries';
 import { START_EVENT_ENTRIES } from './start-event-entries';
 import { SUB_PROCESS_ENTRIES } from './sub-process-entries';
 import { TASK_ENTRIES } from './task-entries';
@@ -16,7 +17,13 @@ export const BPMN_COVERAGE: readonly CoverageSection[] = [
   { title: 'Gateways', entries: GATEWAY_ENTRIES },
   {
     title: 'Events',
-    entries: [...START_EVENT_ENTRIES, ...INTERMEDIATE_EVENT_ENTRIES, ...BOUNDARY_EVENT_ENTRIES, ...END_EVENT_ENTRIES],
+    entries: [
+      ...START_EVENT_ENTRIES,
+      ...INTERMEDIATE_EVENT_ENTRIES,
+      ...BOUNDARY_EVENT_ENTRIES,
+      ...END_EVENT_ENTRIES,
+      ...MULTIPLE_EVENT_ENTRIES,
+    ],
   },
   { title: 'Markers', entries: MARKER_ENTRIES },
 ];
