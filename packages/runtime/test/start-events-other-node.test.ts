@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Runtime, type RuntimeOptions } from '../src/index';
 
 type Clock = NonNullable<RuntimeOptions['clock']>;
-import { DIALECTS, NAMESPACES, POSTGRES_URL, eventually, type TestRuntime } from './test-runtime';
+import { DIALECTS, POSTGRES_URL, eventually, startEventModel, type TestRuntime } from './test-runtime';
 
 const HOUR = 3_600_000;
 const postgres = DIALECTS.find((dialect) => dialect.name === 'postgres');
@@ -18,14 +18,7 @@ afterEach(async () => {
   first = second = undefined;
 });
 
-function model(startDefinition: string, roots = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NAMESPACES} id="d" targetNamespace="http://operon.test">${roots}
-  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="start">${startDefinition}</bpmn:startEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work"/><bpmn:userTask id="work"/>
-    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/><bpmn:endEvent id="end"/></bpmn:process>
-</bpmn:definitions>`;
-}
+const model = startEventModel;
 
 /** Node one on a fresh schema, node two started on the same schema before anything is deployed. */
 async function twoNodes(clock?: Clock): Promise<{ one: Runtime; two: Runtime }> {

@@ -1,7 +1,7 @@
 // Process-level timer, message and signal start events: instances start by themselves, and timer start
 // events keep their schedule across a restart.
 import { afterEach, describe, expect, it } from 'vitest';
-import { NAMESPACES, eventually, sqliteRuntime, type TestRuntime } from './test-runtime';
+import { eventually, sqliteRuntime, startEventModel, type TestRuntime } from './test-runtime';
 
 let current: TestRuntime | undefined;
 afterEach(async () => {
@@ -11,14 +11,7 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-function model(startDefinition: string, roots = ''): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions ${NAMESPACES} id="d" targetNamespace="http://operon.test">${roots}
-  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="start">${startDefinition}</bpmn:startEvent>
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work"/><bpmn:userTask id="work"/>
-    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/><bpmn:endEvent id="end"/></bpmn:process>
-</bpmn:definitions>`;
-}
+const model = startEventModel;
 
 async function instances(t: TestRuntime): Promise<{ instanceKey: string; businessKey?: string | undefined }[]> {
   return [...(await t.runtime.queryInstances({ processId: 'p' }, { limit: 50 })).items];

@@ -17,6 +17,16 @@ export function bpmn(processId: string, content: string, extra = ''): string {
 }
 
 /** start → service tasks of the given types in a row → end. */
+/** Process `p`: a start event with the definition → a user task `work` → end (start-event tests). */
+export function startEventModel(startDefinition: string, roots = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions ${NAMESPACES} id="d" targetNamespace="http://operon.test">${roots}
+  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="start">${startDefinition}</bpmn:startEvent>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work"/><bpmn:userTask id="work"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end"/><bpmn:endEvent id="end"/></bpmn:process>
+</bpmn:definitions>`;
+}
+
 export function sequenceOfJobs(processId: string, types: readonly string[]): string {
   const ids = ['start', ...types.map((type) => `task-${type}`), 'end'];
   const tasks = types
